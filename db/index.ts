@@ -1,0 +1,18 @@
+import type { Database } from 'better-sqlite3';
+import { auditRepository } from './repositories/audit';
+import { productRepository } from './repositories/products';
+import { settingsRepository } from './repositories/settings';
+
+export { openDatabase, DB_FILE_NAME, LATEST_VERSION, type OpenedDatabase, type OpenOptions } from './open';
+export { DatabaseOpenError } from './errors';
+export type { AuditRecord } from './repositories/audit';
+
+/** Every repository over one connection; services receive this, never raw SQL. */
+export function repositories(db: Database) {
+  return {
+    products: productRepository(db),
+    audit: auditRepository(db),
+    settings: settingsRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositories>;

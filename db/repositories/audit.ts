@@ -1,0 +1,95 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../../electron/contract';
+
+export interface AuditRecord {
+  entity: string;
+  entityId: string;
+  productId: string | null;
+  action: AuditEntry['action'];
+  field?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+  reason?: string | null;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: string;
+  product_id: string | null;
+  action: AuditEntry['action'];
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string | null;
+}
+
+export interface AuditQuery {
+  productId?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export function auditRepository(db: Database) {
+  const insert = db.prepare(
+    `INSERT INTO audit_log (at, actor, entity, entity_id, product_id, action, field, old_value, new_value, reason)
+     VALUES (@at, @actor, @entity, @entityId, @productId, @action, @field, @oldValue, @newValue, @reason)`,
+  );
+  return {
+    /** Call inside the transaction that makes the change, so the trail and the data never disagree. */
+    append(at: string, actor: string, records: readonly AuditRecord[]): void {
+      for (const r of records) {
+        insert.run({
+          at,
+          actor,
+          entity: r.entity,
+          entityId: r.entityId,
+          productId: r.productId,
+          action: r.action,
+          field: r.field ?? null,
+          oldValue: r.oldValue ?? null,
+          newValue: r.newValue ?? null,
+          reason: r.reason ?? null,
+        });
+      }
+    },
+    list(q: AuditQuery): AuditEntry[] {
+      const where: string[] = [];
+      const params: Record<string, string | number> = { limit: q.limit };
+      if (q.productId) {
+        where.push('product_id = @productId');
+        params.productId = q.productId;
+      }
+      // `at` is an ISO instant; a calendar date bound covers the whole UTC day.
+      if (q.from) {
+        where.push('at >= @from');
+        params.from = `${q.from}T00:00:00.000Z`;
+      }
+      if (q.to) {
+        where.push('at <= @to');
+        params.to = `${q.to}T23:59:59.999Z`;
+      }
+      const sql = `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`;
+      return db
+        .prepare<Record<string, string | number>, AuditRow>(sql)
+        .all(params)
+        .map((r) => ({
+          id: r.id,
+          at: r.at,
+          actor: r.actor,
+          entity: r.entity,
+          entityId: r.entity_id,
+          productId: r.product_id,
+          action: r.action,
+          field: r.field,
+          oldValue: r.old_value,
+          newValue: r.new_value,
+          reason: r.reason,
+        }));
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -1,0 +1,121 @@
+import type { Database } from 'better-sqlite3';
+import type { Product, ProductProfile } from '../../electron/contract';
+
+interface ProductRow {
+  id: string;
+  code: string;
+  name: string;
+  sponsor: string;
+  source_cell: string;
+  source_tissue: string;
+  donor_type: string;
+  fraction: string;
+  oxygen: string;
+  passage_window: string;
+  serum_free: number;
+  indication: string;
+  route: string;
+  dose_basis: string;
+  ind_number: string;
+  stage: string;
+  notes: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Profile field -> column. One table of names so reads, writes and audit rows agree. */
+export const PRODUCT_COLUMNS = {
+  name: 'name',
+  code: 'code',
+  sponsor: 'sponsor',
+  sourceCell: 'source_cell',
+  sourceTissue: 'source_tissue',
+  donorType: 'donor_type',
+  fraction: 'fraction',
+  oxygen: 'oxygen',
+  passageWindow: 'passage_window',
+  serumFree: 'serum_free',
+  indication: 'indication',
+  route: 'route',
+  doseBasis: 'dose_basis',
+  indNumber: 'ind_number',
+  stage: 'stage',
+  notes: 'notes',
+} as const satisfies Record<keyof ProductProfile, keyof ProductRow>;
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    sponsor: row.sponsor,
+    sourceCell: row.source_cell,
+    sourceTissue: row.source_tissue,
+    donorType: row.donor_type as Product['donorType'],
+    fraction: row.fraction as Product['fraction'],
+    oxygen: row.oxygen as Product['oxygen'],
+    passageWindow: row.passage_window,
+    serumFree: row.serum_free === 1,
+    indication: row.indication,
+    route: row.route,
+    doseBasis: row.dose_basis,
+    indNumber: row.ind_number,
+    stage: row.stage as Product['stage'],
+    notes: row.notes,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toColumnValue(field: keyof ProductProfile, value: ProductProfile[keyof ProductProfile]): string | number {
+  if (field === 'serumFree') return value ? 1 : 0;
+  return value as string;
+}
+
+export function productRepository(db: Database) {
+  const byId = db.prepare<[string], ProductRow>('SELECT * FROM product WHERE id = ?');
+  const byCode = db.prepare<[string], ProductRow>('SELECT * FROM product WHERE code = ? COLLATE NOCASE');
+  const listActive = db.prepare<[], ProductRow>('SELECT * FROM product WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE');
+  const listAll = db.prepare<[], ProductRow>(
+    'SELECT * FROM product ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE',
+  );
+  const fields = Object.keys(PRODUCT_COLUMNS) as (keyof ProductProfile)[];
+  const insert = db.prepare(
+    `INSERT INTO product (id, ${fields.map((f) => PRODUCT_COLUMNS[f]).join(', ')}, archived_at, created_at, updated_at)
+     VALUES (@id, ${fields.map((f) => '@' + f).join(', ')}, NULL, @now, @now)`,
+  );
+  const setArchived = db.prepare('UPDATE product SET archived_at = ?, updated_at = ? WHERE id = ?');
+
+  return {
+    get(id: string): Product | undefined {
+      const row = byId.get(id);
+      return row && toProduct(row);
+    },
+    findByCode(code: string): Product | undefined {
+      const row = byCode.get(code);
+      return row && toProduct(row);
+    },
+    list(includeArchived: boolean): Product[] {
+      return (includeArchived ? listAll : listActive).all().map(toProduct);
+    },
+    insert(id: string, profile: ProductProfile, now: string): void {
+      const params: Record<string, string | number> = { id, now };
+      for (const f of fields) params[f] = toColumnValue(f, profile[f]);
+      insert.run(params);
+    },
+    update(id: string, changes: Partial<ProductProfile>, now: string): void {
+      const changed = fields.filter((f) => changes[f] !== undefined);
+      if (changed.length === 0) return;
+      const sql = `UPDATE product SET ${changed.map((f) => `${PRODUCT_COLUMNS[f]} = @${f}`).join(', ')}, updated_at = @now WHERE id = @id`;
+      const params: Record<string, string | number> = { id, now };
+      for (const f of changed) params[f] = toColumnValue(f, changes[f] as ProductProfile[typeof f]);
+      db.prepare(sql).run(params);
+    },
+    setArchived(id: string, archivedAt: string | null, now: string): void {
+      setArchived.run(archivedAt, now, id);
+    },
+  };
+}
+export type ProductRepository = ReturnType<typeof productRepository>;

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { contract, isChannel, type Channel, type FieldIssue, type Result } from '../contract';
+import type { ServiceContext } from '../services/context';
+import { AppError } from '../services/errors';
+import { handlerFor } from '../services';
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+function describeIssues(issues: FieldIssue[]): string {
+  const shown = issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+  return `Please correct the input. ${shown.join('; ')}${more}`;
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/**
+ * The one path every front door takes: allow-list, input parse, handler, output parse.
+ * Never throws: every failure becomes a Result with a code and a message for a person.
+ */
+export function createDispatcher(ctx: ServiceContext, log: (message: string, error: unknown) => void = console.error): Dispatch {
+  return async (channel, input) => {
+    if (!isChannel(channel)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel "${String(channel).slice(0, 80)}". Run "channels" to list them.` },
+      };
+    }
+    const def = contract[channel];
+    const parsed = def.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error);
+      return { ok: false, error: { code: 'VALIDATION', message: describeIssues(issues), issues } };
+    }
+    try {
+      const value = await handlerFor(channel as Channel)(parsed.data as never, ctx);
+      const output = def.output.safeParse(value);
+      if (!output.success) {
+        log(`Output of ${channel} does not match the contract`, output.error);
+        return { ok: false, error: { code: 'INTERNAL', message: `The tracker produced an invalid answer for ${channel}. Nothing was lost; please report this.` } };
+      }
+      return { ok: true, value: output.data };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+      }
+      const code = sqliteCode(error);
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+        return { ok: false, error: { code: 'DB_BUSY', message: 'The data file is busy (another program is writing to it). Nothing was changed; try again in a moment.' } };
+      }
+      log(`Handler ${channel} failed`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${channel}; nothing was changed. The details are in the log.` } };
+    }
+  };
+}

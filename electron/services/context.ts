@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+import os from 'node:os';
+import type { AuditRecord, Repositories } from '../../db';
+import type { z } from 'zod';
+import type { AppInfo } from '../contract';
+
+export type AppInfoValue = z.infer<typeof AppInfo>;
+
+export interface ServiceContext {
+  db: Database;
+  repos: Repositories;
+  info: Omit<AppInfoValue, 'actor'>;
+  /** Who is acting: from this installation (OS account + display name), never from the client. */
+  actor(): string;
+  /** The current instant, ISO 8601 UTC. Injected so tests can pin it. */
+  now(): string;
+  /** Runs `fn` in one immediate transaction; audit records it returns are written in the same one. */
+  write<T>(fn: (audit: (...records: AuditRecord[]) => void) => T): T;
+}
+
+export function osAccount(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+export function createContext(
+  db: Database,
+  repos: Repositories,
+  info: ServiceContext['info'],
+  clock: () => string = () => new Date().toISOString(),
+): ServiceContext {
+  const account = osAccount();
+  const ctx: ServiceContext = {
+    db,
+    repos,
+    info,
+    now: clock,
+    actor() {
+      const displayName = repos.settings.get('displayName')?.trim();
+      return displayName ? `${displayName} (${account})` : account;
+    },
+    write(fn) {
+      return db
+        .transaction(() => {
+          const records: AuditRecord[] = [];
+          const result = fn((...r) => records.push(...r));
+          if (records.length > 0) repos.audit.append(ctx.now(), ctx.actor(), records);
+          return result;
+        })
+        .immediate();
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,16 @@
+import type { Channel } from '../contract';
+import { appHandlers } from './app';
+import { exampleHandlers } from './examples';
+import type { Handler, HandlerMap } from './handlers';
+import { productHandlers } from './products';
+
+/** Every channel's handler. The type makes a channel without a handler a compile error. */
+export const handlers: HandlerMap<Channel> = {
+  ...appHandlers,
+  ...productHandlers,
+  ...exampleHandlers,
+};
+
+export function handlerFor<C extends Channel>(channel: C): Handler<C> {
+  return handlers[channel] as Handler<C>;
+}

@@ -1,0 +1,32 @@
+import { Alert, Anchor } from '@mantine/core';
+import { createHashRouter, Link, useRouteError } from 'react-router';
+import { NewProductPage } from '../features/products/pages/NewProductPage';
+import { PortfolioPage } from '../features/products/pages/PortfolioPage';
+import { ProductPage } from '../features/products/pages/ProductPage';
+import { SettingsPage } from '../features/settings/pages/SettingsPage';
+import { AppLayout } from './AppLayout';
+
+function RouteError() {
+  const error = useRouteError();
+  const message = error instanceof Error ? error.message : 'This page does not exist.';
+  return (
+    <Alert color="red" title="Something went wrong" m="lg">
+      {message} <Anchor component={Link} to="/">Back to the portfolio</Anchor>
+    </Alert>
+  );
+}
+
+/** Hash routes: the desktop app loads from file://, where path routes cannot work. */
+export const router = createHashRouter([
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <PortfolioPage /> },
+      { path: 'products/new', element: <NewProductPage /> },
+      { path: 'products/:id', element: <ProductPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <RouteError /> },
+    ],
+  },
+]);

@@ -1,0 +1,62 @@
+import { Badge, Code, Table, Text } from '@mantine/core';
+import type { AuditEntry } from '../../../../../electron/contract';
+import { formatInstant } from '../../../lib/format';
+
+const ACTION_COLORS: Record<AuditEntry['action'], string> = {
+  create: 'teal',
+  update: 'blue',
+  delete: 'red',
+  archive: 'orange',
+  restore: 'grape',
+};
+
+function Value({ value }: { value: string | null }) {
+  if (value === null || value === '') return <Text c="dimmed" size="sm">—</Text>;
+  return (
+    <Code block={value.length > 60} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxWidth: 360 }}>
+      {value.length > 400 ? value.slice(0, 400) + '…' : value}
+    </Code>
+  );
+}
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  if (entries.length === 0) return <Text c="dimmed">No changes recorded yet.</Text>;
+  return (
+    <Table verticalSpacing="xs" striped aria-label="Audit trail">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>When (local time)</Table.Th>
+          <Table.Th>Who</Table.Th>
+          <Table.Th>Action</Table.Th>
+          <Table.Th>Field</Table.Th>
+          <Table.Th>Old value</Table.Th>
+          <Table.Th>New value</Table.Th>
+          <Table.Th>Reason</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {entries.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }} title={e.at}>
+              {formatInstant(e.at)}
+            </Table.Td>
+            <Table.Td>{e.actor}</Table.Td>
+            <Table.Td>
+              <Badge size="sm" variant="light" color={ACTION_COLORS[e.action]}>
+                {e.action}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{e.field ?? <Text c="dimmed" size="sm">{e.entity}</Text>}</Table.Td>
+            <Table.Td>
+              <Value value={e.oldValue} />
+            </Table.Td>
+            <Table.Td>
+              <Value value={e.newValue} />
+            </Table.Td>
+            <Table.Td>{e.reason ?? ''}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,1 @@
+export function electronBinary(root: string): { available: boolean; path?: string; reason?: string };
