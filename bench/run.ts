@@ -1,0 +1,10 @@
+// `npm run bench`: one line per figure, `<name> <value> <unit>`.
+import { benchDispatch } from './dispatch';
+import type { BenchResult } from './harness';
+import { benchSchedule } from './schedule';
+
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch];
+
+for (const suite of suites) {
+  for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);
+}
