@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { auditRepository } from './repositories/audit';
+import { pathwayRepository } from './repositories/pathway';
 import { productRepository } from './repositories/products';
 import { settingsRepository } from './repositories/settings';
 
@@ -13,6 +14,7 @@ export function repositories(db: Database) {
     products: productRepository(db),
     audit: auditRepository(db),
     settings: settingsRepository(db),
+    pathway: pathwayRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -1,9 +1,25 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from './server';
+
+let server: RunningServer | undefined;
+
+/**
+ * Each spec file gets its own back end over a fresh data folder, so no file depends on what
+ * another left behind. Call once at the top of a spec file.
+ */
+export function useFreshServer() {
+  base.beforeAll(async () => {
+    server = await startServer();
+  });
+  base.afterAll(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+}
 
 export const launchUrl = () => {
-  const url = process.env.RPT_E2E_URL;
-  if (!url) throw new Error('RPT_E2E_URL is not set: the e2e global setup did not run.');
-  return url;
+  if (!server) throw new Error('No server: call useFreshServer() at the top of the spec file.');
+  return server.url;
 };
 
 /** Opens the app as a user would: the printed launch URL, then the given hash route. */

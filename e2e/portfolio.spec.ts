@@ -1,7 +1,8 @@
-import { expect, openApp, test } from './fixtures';
+import { expect, openApp, test, useFreshServer } from './fixtures';
 
 // One data file for the run: these steps follow a user's first session in order.
 test.describe.configure({ mode: 'serial' });
+useFreshServer();
 
 test('first run offers the example portfolio, which loads four products', async ({ page, pageErrors }) => {
   await openApp(page);
@@ -63,7 +64,10 @@ test('editing a product keeps old and new values in its history', async ({ page 
   await expect(row).toContainText('Bronchopulmonary dysplasia');
   await expect(row).toContainText('Acute respiratory distress syndrome');
   await expect(row).toContainText('Indication narrowed after pre-IND advice');
-  await expect(audit.getByRole('row').filter({ hasText: 'create' })).toHaveCount(1);
+  // Creation left two entries: the product itself and the pathway instantiated from its template.
+  const created = audit.getByRole('row').filter({ hasText: 'create' });
+  await expect(created).toHaveCount(2);
+  await expect(created.filter({ hasText: 'fda-ind-secretome' })).toHaveCount(1);
 });
 
 test('archive hides a product from the portfolio; restore brings it back; both survive a reload', async ({ page }) => {
@@ -89,6 +93,7 @@ test('archive hides a product from the portfolio; restore brings it back; both s
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Umbilical cord MSC small EVs' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Profile' }).click();
   await expect(page.getByText('Acute respiratory distress syndrome')).toBeVisible();
   await page.getByRole('link', { name: 'Portfolio' }).first().click();
   await expect(page.getByRole('table', { name: 'Products' }).getByText('UC-EV-01')).toBeVisible();

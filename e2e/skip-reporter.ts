@@ -5,7 +5,7 @@ export default class SkipReasonReporter implements Reporter {
   private skipped: string[] = [];
   onTestEnd(test: TestCase, result: TestResult) {
     if (result.status !== 'skipped') return;
-    const reason = test.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+    const reason = test.annotations.find((a) => a.type === 'skip')?.description ?? 'not run: an earlier test of its serial group failed';
     this.skipped.push(`  - ${test.title}: ${reason}`);
   }
   onEnd() {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../contract';
+import { CHANNELS, CLOCK_EVENT_IDS } from '../contract';
 import { sampleProfile } from '../rpc/testing';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -11,7 +11,11 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dataDir, ...args], {
+  return cliIn(dataDir, ...args);
+}
+
+function cliIn(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dir, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, RPT_DATA_DIR: '' },
@@ -52,5 +56,67 @@ describe('CLI front door', () => {
     const unknown = cli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/Unknown command "frobnicate"/);
+  });
+});
+
+describe('CLI clocks command', () => {
+  type Line = { rule: string; label: string; date: string | { from: string; to: string } | null; citation: string; unconfirmed?: true; note?: string };
+  // A folder that does not exist: the clocks command must neither need nor create a data file.
+  const noDataDir = path.join(dataDir, 'clocks-never-created');
+
+  it('answers "FDA got it on the 2nd" with dates, windows and citations, without a data file', () => {
+    const r = cliIn(noDataDir, 'clocks', 'ind-received', '2026-03-02');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = JSON.parse(r.out) as Line[];
+    expect(lines[0]).toMatchObject({ rule: 'ind.in-effect', date: '2026-04-01', citation: '21 CFR 312.40(b)' });
+    expect(Object.keys(lines[0]!)).toEqual(['rule', 'label', 'date', 'citation', 'note']);
+    const reports = lines.filter((l) => l.rule === 'ind.annual-report');
+    expect(reports).toHaveLength(3);
+    expect(reports[0]).toMatchObject({ date: { from: '2027-04-01', to: '2027-05-31' }, citation: '21 CFR 312.33' });
+    expect(fs.existsSync(noDataDir)).toBe(false);
+  });
+
+  it('takes the meeting type (and date) for a meeting request, marking unconfirmed rules', () => {
+    const b = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02', '--meeting-type', 'B');
+    expect(b.code).toBe(0);
+    const lines = JSON.parse(b.out) as Line[];
+    expect(lines.map((l) => [l.rule, l.date])).toEqual([
+      ['meeting.b.reply', '2026-03-23'],
+      ['meeting.b.held-by', '2026-05-01'],
+      ['meeting.b.briefing-package', '2026-04-01'],
+      ['meeting.b.preliminary-responses', '2026-04-29'],
+    ]);
+    const c = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02', '--meeting-type', 'C', '--meeting-date', '2026-05-04');
+    expect(c.code).toBe(0);
+    const briefing = (JSON.parse(c.out) as Line[]).find((l) => l.rule === 'meeting.c.briefing-package');
+    expect(briefing).toMatchObject({ date: '2026-03-18', unconfirmed: true });
+    expect(fs.existsSync(noDataDir)).toBe(false);
+  });
+
+  it('refuses a meeting request without its meeting type, naming the option (exit 2)', () => {
+    const r = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/--meeting-type: Choose the meeting type \(A, B, B-EOP, C, D or INTERACT\)/);
+  });
+
+  it('refuses an unknown event, listing the valid ones (exit 2)', () => {
+    const r = cliIn(noDataDir, 'clocks', 'foo', '2026-03-02');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Unknown event "foo". Valid events: ${CLOCK_EVENT_IDS.join(', ')}`);
+  });
+
+  it('refuses a malformed or impossible date and an unknown meeting type (exit 2)', () => {
+    const malformed = cliIn(noDataDir, 'clocks', 'ind-received', '2/3/2026');
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toMatch(/"2\/3\/2026" is not in the form YYYY-MM-DD/);
+    const impossible = cliIn(noDataDir, 'clocks', 'ind-received', '2026-02-30');
+    expect(impossible.code).toBe(2);
+    expect(impossible.err).toMatch(/does not exist in the calendar/);
+    const type = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02', '--meeting-type', 'E');
+    expect(type.code).toBe(2);
+    expect(type.err).toMatch(/Unknown meeting type "E". Valid meeting types: A, B, B-EOP, C, D, INTERACT/);
+    expect(fs.existsSync(noDataDir)).toBe(false);
   });
 });

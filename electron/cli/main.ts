@@ -1,8 +1,19 @@
 import { parseArgs } from 'node:util';
 import { DatabaseOpenError } from '../../db';
-import { CHANNELS, contract, type Result } from '../contract';
+import {
+  CHANNELS,
+  CLOCK_EVENT_IDS,
+  contract,
+  IsoDate,
+  MEETING_TYPE_IDS,
+  type ChannelInput,
+  type ChannelOutput,
+  type Result,
+} from '../contract';
 import { createBackend, type Backend } from '../rpc/backend';
+import { createDispatcher, type Dispatch } from '../rpc/dispatch';
 import { resolveDataDir } from '../rpc/paths';
+import type { ServiceContext } from '../services/context';
 
 const HELP = `Usage: npm run -s cli -- [--data-dir DIR] <command>
 
@@ -11,8 +22,20 @@ Commands:
   call <channel> '<json>'       call a channel; prints the Result as JSON, exits 1 on an error
   load-examples                 load the example portfolio
   products                      print the products (id, code, name, stage) as a JSON array
+  clocks <event> <YYYY-MM-DD> [--meeting-type TYPE] [--meeting-date YYYY-MM-DD]
+                                print the deadlines that follow the event as a JSON array of
+                                {rule, label, date, citation}: date is YYYY-MM-DD, a {from, to}
+                                window, or null; unconfirmed rules say "unconfirmed": true.
+                                Needs no data file.
+                                events: ${CLOCK_EVENT_IDS.join(', ')}
+                                --meeting-type (for meeting-request-received): ${MEETING_TYPE_IDS.join(', ')}
+                                --meeting-date: the scheduled meeting, if known
 
---data-dir DIR (or RPT_DATA_DIR) chooses the data folder; default: the OS user-data folder.`;
+--data-dir DIR (or RPT_DATA_DIR) chooses the data folder; default: the OS user-data folder.
+
+Examples:
+  npm run -s cli -- clocks ind-received 2026-03-02
+  npm run -s cli -- clocks meeting-request-received 2026-03-02 --meeting-type B`;
 
 /** Exit codes: 0 success, 1 the call returned an error, 2 the command line was wrong. */
 class UsageError extends Error {}
@@ -21,10 +44,79 @@ function print(value: unknown) {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** Prints a Result; exit code 0 when ok, 1 when the call returned an error. */
+function report(result: Result<unknown>): number {
+  print(result);
+  return result.ok ? 0 : 1;
+}
+
+/**
+ * A context for channels that compute without data (clocks.calculate): the same dispatcher as
+ * every other command, but no data file is opened or created. A handler that reached for the
+ * data anyway fails loudly (INTERNAL) instead of quietly creating tracker.sqlite.
+ */
+function dataFreeDispatcher(): Dispatch {
+  const ctx = new Proxy({} as ServiceContext, {
+    get(_target, property) {
+      throw new Error(`This command works without a data file, but its handler asked for ctx.${String(property)}.`);
+    },
+  });
+  return createDispatcher(ctx);
+}
+
+function checkDate(value: string, what: string): string {
+  const parsed = IsoDate.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]?.message ?? '';
+  throw new UsageError(
+    issue.includes('YYYY-MM-DD') || issue === ''
+      ? `${what} "${value}" is not in the form YYYY-MM-DD (e.g. 2026-03-02).`
+      : `${what} "${value}" is not a valid date: ${issue}.`,
+  );
+}
+
+/** `clocks <event> <date> [--meeting-type T] [--meeting-date D]` as the input of clocks.calculate. */
+function clocksInput(rest: string[], options: { meetingType?: string; meetingDate?: string }): ChannelInput<'clocks.calculate'> {
+  const [event, date, ...extra] = rest;
+  const valid = `Valid events: ${CLOCK_EVENT_IDS.join(', ')}.`;
+  if (!event || !date) throw new UsageError(`"clocks" needs an event and a date: clocks <event> <YYYY-MM-DD>. ${valid}`);
+  if (extra.length > 0) throw new UsageError(`"clocks" takes an event and a date; unexpected: ${extra.join(' ')}`);
+  if (!(CLOCK_EVENT_IDS as readonly string[]).includes(event)) throw new UsageError(`Unknown event "${event}". ${valid}`);
+  const input: ChannelInput<'clocks.calculate'> = { event: event as (typeof CLOCK_EVENT_IDS)[number], date: checkDate(date, 'The date') };
+  if (options.meetingType !== undefined) {
+    if (!(MEETING_TYPE_IDS as readonly string[]).includes(options.meetingType)) {
+      throw new UsageError(`Unknown meeting type "${options.meetingType}". Valid meeting types: ${MEETING_TYPE_IDS.join(', ')}.`);
+    }
+    input.meetingType = options.meetingType as (typeof MEETING_TYPE_IDS)[number];
+  }
+  if (options.meetingDate !== undefined) input.meetingDate = checkDate(options.meetingDate, 'The meeting date');
+  return input;
+}
+
+/** The command-line spelling of clocks.calculate input fields, for error messages. */
+const CLOCKS_FLAGS: Record<string, string> = { meetingType: '--meeting-type', meetingDate: '--meeting-date' };
+
+/** One deadline as the CLI prints it: a date, a {from, to} window, or null when there is none. */
+function deadlineLine(d: ChannelOutput<'clocks.calculate'>[number]) {
+  return {
+    rule: d.rule,
+    label: d.label,
+    date: d.window ?? d.date ?? null,
+    citation: d.citation,
+    ...(d.unconfirmed ? { unconfirmed: true } : {}),
+    ...(d.note !== undefined ? { note: d.note } : {}),
+  };
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      'data-dir': { type: 'string' },
+      'meeting-type': { type: 'string' },
+      'meeting-date': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -37,13 +129,28 @@ async function run(argv: string[]): Promise<number> {
     print(CHANNELS.map((name) => ({ name, summary: contract[name].summary })));
     return 0;
   }
+  if (command !== 'clocks' && (values['meeting-type'] !== undefined || values['meeting-date'] !== undefined)) {
+    throw new UsageError(`--meeting-type and --meeting-date belong to the "clocks" command.`);
+  }
+  if (command === 'clocks') {
+    const input = clocksInput(rest, { meetingType: values['meeting-type'], meetingDate: values['meeting-date'] });
+    const result = await dataFreeDispatcher()('clocks.calculate', input);
+    if (!result.ok) {
+      // Every input came from the command line, so a refusal is a command-line error.
+      if (result.error.code === 'VALIDATION') {
+        const issues = result.error.issues ?? [];
+        throw new UsageError(
+          issues.length === 0 ? result.error.message : issues.map((i) => `${CLOCKS_FLAGS[i.path] ?? i.path}: ${i.message}`).join('\n'),
+        );
+      }
+      return report(result);
+    }
+    print((result.value as ChannelOutput<'clocks.calculate'>).map(deadlineLine));
+    return 0;
+  }
 
   let backend: Backend | undefined;
   const open = () => (backend ??= createBackend({ dataDir: resolveDataDir(values['data-dir']), frontDoor: 'cli' }));
-  const report = (result: Result<unknown>) => {
-    print(result);
-    return result.ok ? 0 : 1;
-  };
   try {
     switch (command) {
       case 'call': {

@@ -3,6 +3,22 @@ import { AppInfo, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from '.
 import { AuditEntry, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
+import { ClockCalculateInput, ClockCatalogue, ClockDeadline, ClockOverrideInput, ClockRecordInput, ClockRemoveInput } from './clocks';
+import {
+  DashboardInput,
+  DashboardView,
+  DependencyInput,
+  DependencyRemoveInput,
+  MilestoneCreateInput,
+  MilestoneMoveInput,
+  MilestoneRemoveInput,
+  MilestoneUpdateInput,
+  PathwayInstantiateInput,
+  PathwaySettingsInput,
+  PathwayTemplateSummary,
+  PathwayView,
+  ProductRefInput,
+} from './pathway';
 
 export interface ChannelDef {
   summary: string;
@@ -26,12 +42,29 @@ export const contract = {
   'settings.update': def('Change the user settings (display name used in the audit trail)', SettingsUpdateInput, Settings),
   'products.list': def('List products, active first', ProductsListInput, z.array(Product)),
   'products.get': def('Read one product', ProductRef, Product, ['NOT_FOUND']),
-  'products.create': def('Create a product from its profile', ProductCreateInput, Product, ['CONFLICT']),
+  'products.create': def('Create a product from its profile, optionally with a pathway from a template', ProductCreateInput, Product, ['CONFLICT', 'NOT_FOUND']),
   'products.update': def('Change fields of a product profile', ProductUpdateInput, Product, ['NOT_FOUND', 'CONFLICT']),
   'products.archive': def('Archive a product (kept, hidden from the active list)', ProductArchiveInput, Product, ['NOT_FOUND', 'CONFLICT']),
   'products.restore': def('Restore an archived product', ProductArchiveInput, Product, ['NOT_FOUND', 'CONFLICT']),
   'examples.load': def('Load the example portfolio (skips codes that already exist)', Empty, ExamplesLoaded),
   'audit.list': def('Audit trail entries, newest first', AuditListInput, z.array(AuditEntry)),
+  'pathways.templates': def('The pathway templates a product can start from', Empty, z.array(PathwayTemplateSummary)),
+  'pathway.get': def('A product pathway: stages, milestones with their computed schedule, dependencies, clocks', ProductRefInput, PathwayView, ['NOT_FOUND']),
+  'pathway.instantiate': def('Give a product the stages and milestones of a pathway template', PathwayInstantiateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'pathway.updateSettings': def('Change the pathway start date or calendar', PathwaySettingsInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'milestones.create': def('Add a milestone to a stage', MilestoneCreateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'milestones.update': def('Edit a milestone: dates (planned, actual), duration, owner...', MilestoneUpdateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'milestones.move': def('Move a milestone within or between stages', MilestoneMoveInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'milestones.remove': def('Remove a milestone with its dependencies', MilestoneRemoveInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'dependencies.add': def('Make a milestone wait for another (finish-to-start plus lag); refuses cycles', DependencyInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'dependencies.update': def('Change the lag of a dependency', DependencyInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'dependencies.remove': def('Remove a dependency', DependencyRemoveInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'clocks.record': def('Record a clock trigger event (e.g. FDA received the IND) for a product', ClockRecordInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'clocks.override': def('Change the date a trigger runs from, with the reason', ClockOverrideInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'clocks.remove': def('Remove a recorded trigger', ClockRemoveInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'clocks.calculate': def('Every deadline that follows an event on a date (no product needed)', ClockCalculateInput, z.array(ClockDeadline)),
+  'clocks.catalogue': def('The trigger events, meeting types and clock rules with citations', Empty, ClockCatalogue),
+  'dashboard.get': def('Portfolio dashboard: stage, progress, next milestone, deadlines, overdue items, slips', DashboardInput, DashboardView),
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

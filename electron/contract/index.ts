@@ -3,5 +3,7 @@ export * from './common';
 export * from './product';
 export * from './audit';
 export * from './app';
+export * from './clocks';
+export * from './pathway';
 export * from './channels';
 export * from './client';

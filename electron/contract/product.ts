@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, Id, Reason, requiredText, text } from './common';
+import { choice, Id, IsoDate, Reason, requiredText, text } from './common';
 
 /** Enumerations of the profile (REGULATORY.md section 1). Labels live beside the values so
  *  every front door and export names them the same way. */
@@ -58,6 +58,14 @@ export const ProductCreateInput = ProductProfile.extend({
   doseBasis: ProductProfile.shape.doseBasis.default(''),
   indNumber: ProductProfile.shape.indNumber.default(''),
   notes: ProductProfile.shape.notes.default(''),
+  /** Instantiate this pathway template in the same transaction. */
+  pathway: z
+    .strictObject({
+      templateId: requiredText('Pathway template', 80),
+      startDate: IsoDate,
+      calendar: choice('Calendar', ['calendar', 'working'] as const).default('calendar'),
+    })
+    .optional(),
 });
 
 export const Product = ProductProfile.extend({

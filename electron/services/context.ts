@@ -14,6 +14,8 @@ export interface ServiceContext {
   actor(): string;
   /** The current instant, ISO 8601 UTC. Injected so tests can pin it. */
   now(): string;
+  /** Today's calendar date where the user is (YYYY-MM-DD): the status date of every forecast. */
+  today(): string;
   /** Runs `fn` in one immediate transaction; audit records it returns are written in the same one. */
   write<T>(fn: (audit: (...records: AuditRecord[]) => void) => T): T;
 }
@@ -24,6 +26,12 @@ export function osAccount(): string {
   } catch {
     return process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
+}
+
+/** The local calendar date of an instant; a planner's "today" is local, not UTC. */
+export function localDate(instant: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
 }
 
 export function createContext(
@@ -38,6 +46,7 @@ export function createContext(
     repos,
     info,
     now: clock,
+    today: () => localDate(new Date(clock())),
     actor() {
       const displayName = repos.settings.get('displayName')?.trim();
       return displayName ? `${displayName} (${account})` : account;

@@ -1,5 +1,8 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
+import { clockCalculatorHandlers } from './clockCalculator';
+import { dashboardHandlers } from './dashboard';
+import { pathwayHandlers } from './pathwayHandlers';
 import { exampleHandlers } from './examples';
 import type { Handler, HandlerMap } from './handlers';
 import { productHandlers } from './products';
@@ -9,6 +12,9 @@ export const handlers: HandlerMap<Channel> = {
   ...appHandlers,
   ...productHandlers,
   ...exampleHandlers,
+  ...pathwayHandlers,
+  ...dashboardHandlers,
+  ...clockCalculatorHandlers,
 };
 
 export function handlerFor<C extends Channel>(channel: C): Handler<C> {

@@ -4,6 +4,8 @@ import { PRODUCT_COLUMNS } from '../../db/repositories/products';
 import type { ServiceContext } from './context';
 import { AppError, notFound } from './errors';
 import type { HandlerMap } from './handlers';
+import { instantiatePathway, type Audit } from './pathway';
+import { pathwayTemplate } from './templates';
 
 const FIELDS = Object.keys(PRODUCT_COLUMNS) as (keyof ProductProfile)[];
 
@@ -28,13 +30,23 @@ function assertCodeFree(ctx: ServiceContext, code: string, exceptId?: string) {
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** Creates a product; used by the create channel and by the example loader, so both audit alike. */
-export function createProduct(ctx: ServiceContext, profile: ProductProfile, audit: Parameters<Parameters<ServiceContext['write']>[0]>[0]): Product {
+export interface PathwayChoice {
+  templateId: string;
+  startDate: string;
+  calendar: 'calendar' | 'working';
+}
+
+/** Creates a product (and its pathway, if asked); used by the create channel and by the
+ *  example loader, so both validate and audit alike. */
+export function createProduct(ctx: ServiceContext, input: ProductProfile & { pathway?: PathwayChoice }, audit: Audit): Product {
+  const { pathway, ...profile } = input;
   const p = normalise(profile);
   assertCodeFree(ctx, p.code);
+  const template = pathway ? pathwayTemplate(pathway.templateId) : undefined;
   const id = randomUUID();
   ctx.repos.products.insert(id, p, ctx.now());
   audit({ entity: 'product', entityId: id, productId: id, action: 'create', newValue: JSON.stringify(p) });
+  if (pathway && template) instantiatePathway(ctx, id, template, pathway.startDate, pathway.calendar, audit);
   return ctx.repos.products.get(id)!;
 }
 

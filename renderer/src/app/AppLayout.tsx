@@ -1,12 +1,14 @@
 import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconMoon, IconSearch, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconBriefcase, IconCalculator, IconLayoutDashboard, IconMoon, IconSearch, IconSettings, IconSun } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ProductSpotlight } from './ProductSpotlight';
 
 const NAV = [
+  { to: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard, match: (p: string) => p.startsWith('/dashboard') },
   { to: '/', label: 'Portfolio', icon: IconBriefcase, match: (p: string) => p === '/' || p.startsWith('/products') },
+  { to: '/clocks', label: 'Clock calculator', icon: IconCalculator, match: (p: string) => p.startsWith('/clocks') },
   { to: '/settings', label: 'Settings', icon: IconSettings, match: (p: string) => p.startsWith('/settings') },
 ];
 

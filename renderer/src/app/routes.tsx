@@ -1,5 +1,7 @@
 import { Alert, Anchor } from '@mantine/core';
 import { createHashRouter, Link, useRouteError } from 'react-router';
+import { ClockCalculatorPage } from '../features/clocks/pages/ClockCalculatorPage';
+import { DashboardPage } from '../features/dashboard/pages/DashboardPage';
 import { NewProductPage } from '../features/products/pages/NewProductPage';
 import { PortfolioPage } from '../features/products/pages/PortfolioPage';
 import { ProductPage } from '../features/products/pages/ProductPage';
@@ -25,6 +27,8 @@ export const router = createHashRouter([
       { index: true, element: <PortfolioPage /> },
       { path: 'products/new', element: <NewProductPage /> },
       { path: 'products/:id', element: <ProductPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'clocks', element: <ClockCalculatorPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <RouteError /> },
     ],

@@ -18,11 +18,15 @@ interface ProductFormProps {
   submitLabel: string;
   /** Editing asks for a reason, which the audit trail keeps. */
   askReason?: boolean;
+  /** With a pathway, the current stage is derived from milestone dates, not typed in. */
+  stageFollowsPathway?: boolean;
+  /** Extra fields rendered above the buttons (e.g. the pathway choice on creation). */
+  children?: React.ReactNode;
   onSubmit(values: Profile, reason: string): Promise<unknown>;
   onCancel?(): void;
 }
 
-export function ProductForm({ initial, submitLabel, askReason, onSubmit, onCancel }: ProductFormProps) {
+export function ProductForm({ initial, submitLabel, askReason, stageFollowsPathway, children, onSubmit, onCancel }: ProductFormProps) {
   const form = useForm<Profile>({
     mode: 'controlled',
     initialValues: initial,
@@ -53,7 +57,15 @@ export function ProductForm({ initial, submitLabel, askReason, onSubmit, onCance
             <TextInput label="Code" description="Unique; 2–20 letters, digits or dashes" withAsterisk {...form.getInputProps('code')} />
             <TextInput label="Sponsor" withAsterisk {...form.getInputProps('sponsor')} />
             <TextInput label="IND number" description="Leave empty until FDA assigns one" {...form.getInputProps('indNumber')} />
-            <Select label="Current stage" data={options(STAGE_KINDS)} allowDeselect={false} withAsterisk {...form.getInputProps('stage')} />
+            <Select
+              label="Current stage"
+              description={stageFollowsPathway ? 'Follows the pathway: the furthest stage where work has begun' : undefined}
+              disabled={stageFollowsPathway}
+              data={options(STAGE_KINDS)}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('stage')}
+            />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Source and fraction">
@@ -79,6 +91,7 @@ export function ProductForm({ initial, submitLabel, askReason, onSubmit, onCance
           </SimpleGrid>
         </Fieldset>
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        {children}
         {askReason && (
           <TextInput
             label="Reason for change"

@@ -1,9 +1,15 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconEdit, IconHistory, IconId } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconClock, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { DONOR_TYPES, FRACTIONS, OXYGEN, STAGE_KINDS, toProfile, type Product, type ProductProfile } from '../../../../../electron/contract';
 import { AuditTable } from '../../audit/components/AuditTable';
+import { ClocksPanel } from '../../pathway/components/ClocksPanel';
+import { PathwayHeader } from '../../pathway/components/PathwayHeader';
+import { PathwaySetup } from '../../pathway/components/PathwaySetup';
+import { PathwayTable } from '../../pathway/components/PathwayTable';
+import { Timeline } from '../../pathway/components/Timeline';
+import { usePathway } from '../../pathway/hooks/usePathway';
 import { formatInstant } from '../../../lib/format';
 import { notifyError, notifySuccess, notifyUnlessFieldErrors } from '../../../lib/notify';
 import { ProductBadges } from '../components/ProductBadges';
@@ -111,10 +117,14 @@ export function ProductPage() {
   const product = useProduct(id);
   const audit = useProductAudit(id);
   const update = useUpdateProduct();
+  const pathway = usePathway(id);
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<string | null>('profile');
+  // The tab lives in the URL, so a reload or the back button returns to it.
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'pathway';
+  const setTab = (next: string | null) => setSearch(next && next !== 'pathway' ? { tab: next } : {}, { replace: true });
 
-  if (product.isPending) return <Loader m="xl" />;
+  if (product.isPending || pathway.isPending) return <Loader m="xl" />;
   if (product.isError)
     return (
       <Alert color="red" title="This product cannot be shown">
@@ -122,6 +132,8 @@ export function ProductPage() {
       </Alert>
     );
   const p = product.data;
+  const view = pathway.data;
+  const hasPathway = !!view && view.stages.length > 0;
 
   return (
     <Stack>
@@ -152,6 +164,15 @@ export function ProductPage() {
       )}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
+          <Tabs.Tab value="pathway" leftSection={<IconRoute size={16} />}>
+            Pathway
+          </Tabs.Tab>
+          <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} />} disabled={!hasPathway}>
+            Timeline
+          </Tabs.Tab>
+          <Tabs.Tab value="clocks" leftSection={<IconClock size={16} />}>
+            Clocks{view && view.triggers.length > 0 ? ` (${view.triggers.length})` : ''}
+          </Tabs.Tab>
           <Tabs.Tab value="profile" leftSection={<IconId size={16} />}>
             Profile
           </Tabs.Tab>
@@ -159,6 +180,30 @@ export function ProductPage() {
             History
           </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="pathway" pt="md">
+          {pathway.isError ? (
+            <Alert color="red">{pathway.error.message}</Alert>
+          ) : view && hasPathway ? (
+            <Stack>
+              <PathwayHeader view={view} />
+              <PathwayTable view={view} />
+            </Stack>
+          ) : p.archivedAt ? (
+            <Alert variant="light">This archived product has no pathway.</Alert>
+          ) : (
+            view && <PathwaySetup productId={p.id} today={view.today} />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          {view && hasPathway && (
+            <Paper withBorder p="md" radius="md">
+              <Timeline view={view} />
+            </Paper>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="clocks" pt="md">
+          {view && <ClocksPanel view={view} />}
+        </Tabs.Panel>
         <Tabs.Panel value="profile" pt="md">
           <Paper withBorder p="lg" radius="md">
             {editing ? (
@@ -166,6 +211,7 @@ export function ProductPage() {
                 initial={toProfile(p)}
                 submitLabel="Save changes"
                 askReason
+                stageFollowsPathway={hasPathway}
                 onCancel={() => setEditing(false)}
                 onSubmit={async (values, reason) => {
                   const changes = changedFields(p, values);

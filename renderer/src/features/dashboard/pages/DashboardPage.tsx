@@ -1,0 +1,221 @@
+import { Alert, Anchor, Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { IconClock } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { DashboardView } from '../../../../../electron/contract';
+import { api } from '../../../lib/api';
+import { StageBadge } from '../../products/components/ProductBadges';
+
+function Stat({ label, value, color }: { label: string; value: number | string; color?: string }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        {label}
+      </Text>
+      <Text fz={28} fw={700} c={color}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+const WINDOWS = [30, 60, 90] as const;
+
+function Upcoming({ view }: { view: DashboardView }) {
+  const [days, setDays] = useState<string | null>('30');
+  const limit = Number(days);
+  const rows = view.upcoming.filter((d) => d.daysAway <= limit);
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>Coming deadlines</Title>
+        <Tabs value={days} onChange={setDays} variant="pills">
+          <Tabs.List>
+            {WINDOWS.map((w) => (
+              <Tabs.Tab key={w} value={String(w)}>
+                {w} days ({view.upcoming.filter((d) => d.daysAway <= w).length})
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+      </Group>
+      {rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          Nothing falls due in the next {limit} days.
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} aria-label="Coming deadlines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={110}>Date</Table.Th>
+              <Table.Th w={80}>In</Table.Th>
+              <Table.Th w={130}>Product</Table.Th>
+              <Table.Th>What</Table.Th>
+              <Table.Th>Source</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((d, i) => (
+              <Table.Tr key={`${d.productId}-${d.label}-${d.date}-${i}`}>
+                <Table.Td ff="monospace">{d.date}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={d.daysAway <= 7 ? 'red' : d.daysAway <= 30 ? 'orange' : 'gray'}>
+                    {d.daysAway === 0 ? 'today' : `${d.daysAway} d`}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/products/${d.productId}`} ff="monospace" size="sm">
+                    {d.productCode}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {d.kind === 'clock' && <IconClock size={14} style={{ verticalAlign: -2, marginRight: 4 }} aria-label="FDA clock" />}
+                    {d.label}{' '}
+                    {d.unconfirmed && (
+                      <Badge size="xs" color="orange" variant="light">
+                        unconfirmed
+                      </Badge>
+                    )}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" lineClamp={1} title={d.citation ?? ''}>
+                    {d.citation ?? (d.kind === 'milestone' ? 'Pathway forecast' : '')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+export function DashboardPage() {
+  const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api.dashboard.get({}) });
+  if (dashboard.isPending) return <Loader m="xl" />;
+  if (dashboard.isError) return <Alert color="red" title="The dashboard could not be computed">{dashboard.error.message}</Alert>;
+  const view = dashboard.data;
+  if (view.products.length === 0) {
+    return (
+      <Alert variant="light" title="No active products">
+        Add a product or load the example portfolio from the <Anchor component={Link} to="/">Portfolio</Anchor>.
+      </Alert>
+    );
+  }
+  const overdue = view.products.reduce((n, p) => n + p.overdue.length, 0);
+  const slipping = view.products.filter((p) => p.slips.length > 0).length;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Dashboard</Title>
+        <Text c="dimmed" size="sm">
+          Status date {view.today}
+        </Text>
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Stat label="Active products" value={view.products.length} />
+        <Stat label="Due in 30 days" value={view.upcoming.filter((d) => d.daysAway <= 30).length} color="orange" />
+        <Stat label="Overdue milestones" value={overdue} color={overdue > 0 ? 'red' : undefined} />
+        <Stat label="Products slipping on the critical path" value={slipping} color={slipping > 0 ? 'red' : undefined} />
+      </SimpleGrid>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={960}>
+          <Table verticalSpacing="sm" aria-label="Product status">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Product</Table.Th>
+                <Table.Th>Stage</Table.Th>
+                <Table.Th w={180}>Progress</Table.Th>
+                <Table.Th>Next milestone</Table.Th>
+                <Table.Th>Overdue milestones</Table.Th>
+                <Table.Th>Critical-path slip</Table.Th>
+                <Table.Th>Pathway finish</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {view.products.map((p) => {
+                const worstSlip = p.slips.reduce((max, s) => Math.max(max, s.finishVarianceDays), 0);
+                return (
+                  <Table.Tr key={p.product.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/products/${p.product.id}`} fw={500}>
+                        {p.product.code}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {p.product.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <StageBadge stage={p.currentStage} />
+                    </Table.Td>
+                    <Table.Td>
+                      {p.hasPathway ? (
+                        <Tooltip label={`${p.done} of ${p.total} milestones done`}>
+                          <div>
+                            <Progress value={p.percent} aria-label={`${p.product.code} progress`} />
+                            <Text size="xs" c="dimmed">
+                              {p.percent}% · {p.done}/{p.total}
+                            </Text>
+                          </div>
+                        </Tooltip>
+                      ) : (
+                        <Text size="xs" c="dimmed">No pathway</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {p.nextMilestone ? (
+                        <>
+                          <Text size="sm">
+                            {p.nextMilestone.name}{' '}
+                            {p.nextMilestone.critical && (
+                              <Badge size="xs" color="red" variant="light">
+                                critical
+                              </Badge>
+                            )}
+                          </Text>
+                          <Text size="xs" c="dimmed" ff="monospace">
+                            {p.nextMilestone.forecastFinish}
+                          </Text>
+                        </>
+                      ) : (
+                        <Text size="sm" c="dimmed">—</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {p.overdue.length > 0 ? (
+                        <Tooltip label={p.overdue.map((o) => `${o.name}: ${o.daysLate} d past plan`).join('\n')} multiline w={320}>
+                          <Badge color="red" variant="light" style={{ overflow: 'visible' }}>
+                            {p.overdue.length}
+                          </Badge>
+                        </Tooltip>
+                      ) : (
+                        <Badge color="teal" variant="light">none</Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {worstSlip > 0 ? (
+                        <Tooltip label={p.slips.slice(0, 8).map((s) => `${s.name}: +${s.finishVarianceDays} d`).join('\n')} multiline w={320}>
+                          <Badge color="red" variant="light">
+                            +{worstSlip} d
+                          </Badge>
+                        </Tooltip>
+                      ) : (
+                        <Badge color="teal" variant="light">on plan</Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td ff="monospace">{p.projectFinish ?? '—'}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <Upcoming view={view} />
+    </Stack>
+  );
+}
