@@ -49,7 +49,7 @@ function Upcoming({ view }: { view: DashboardView }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={110}>Date</Table.Th>
-              <Table.Th w={80}>In</Table.Th>
+              <Table.Th w={96}>In</Table.Th>
               <Table.Th w={130}>Product</Table.Th>
               <Table.Th>What</Table.Th>
               <Table.Th>Source</Table.Th>
@@ -60,7 +60,7 @@ function Upcoming({ view }: { view: DashboardView }) {
               <Table.Tr key={`${d.productId}-${d.label}-${d.date}-${i}`}>
                 <Table.Td ff="monospace">{d.date}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={d.daysAway <= 7 ? 'red' : d.daysAway <= 30 ? 'orange' : 'gray'}>
+                  <Badge variant="light" color={d.daysAway <= 7 ? 'red' : d.daysAway <= 30 ? 'orange' : 'gray'} style={{ maxWidth: 'none' }}>
                     {d.daysAway === 0 ? 'today' : `${d.daysAway} d`}
                   </Badge>
                 </Table.Td>
@@ -128,8 +128,8 @@ export function DashboardPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Product</Table.Th>
-                <Table.Th>Stage</Table.Th>
-                <Table.Th w={180}>Progress</Table.Th>
+                <Table.Th miw={190}>Stage</Table.Th>
+                <Table.Th w={170}>Progress</Table.Th>
                 <Table.Th>Next milestone</Table.Th>
                 <Table.Th>Overdue milestones</Table.Th>
                 <Table.Th>Critical-path slip</Table.Th>

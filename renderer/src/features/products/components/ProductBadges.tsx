@@ -13,7 +13,7 @@ export const STAGE_COLORS: Record<Product['stage'], string> = {
 
 export function StageBadge({ stage }: { stage: Product['stage'] }) {
   return (
-    <Badge color={STAGE_COLORS[stage]} variant="light">
+    <Badge color={STAGE_COLORS[stage]} variant="light" style={{ maxWidth: 'none', flexShrink: 0 }}>
       {STAGE_KINDS[stage]}
     </Badge>
   );
