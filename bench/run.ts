@@ -1,10 +1,11 @@
 // `npm run bench`: one line per figure, `<name> <value> <unit>`.
+import { benchChecklists } from './checklists';
 import { benchDispatch } from './dispatch';
 import type { BenchResult } from './harness';
 import { benchPathway } from './pathway';
 import { benchSchedule } from './schedule';
 
-const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway];
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchChecklists];
 
 for (const suite of suites) {
   for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);

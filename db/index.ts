@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { auditRepository } from './repositories/audit';
+import { checklistRepository } from './repositories/checklists';
 import { pathwayRepository } from './repositories/pathway';
 import { productRepository } from './repositories/products';
 import { settingsRepository } from './repositories/settings';
@@ -15,6 +16,7 @@ export function repositories(db: Database) {
     audit: auditRepository(db),
     settings: settingsRepository(db),
     pathway: pathwayRepository(db),
+    checklists: checklistRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

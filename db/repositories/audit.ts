@@ -38,9 +38,20 @@ export function auditRepository(db: Database) {
     `INSERT INTO audit_log (at, actor, entity, entity_id, product_id, action, field, old_value, new_value, reason)
      VALUES (@at, @actor, @entity, @entityId, @productId, @action, @field, @oldValue, @newValue, @reason)`,
   );
+  // Many rows at once (bulk edits, generation) go in one statement over a JSON array.
+  const insertMany = db.prepare(
+    `INSERT INTO audit_log (at, actor, entity, entity_id, product_id, action, field, old_value, new_value, reason)
+     SELECT @at, @actor, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
+     FROM json_each(@rows)`,
+  );
   return {
     /** Call inside the transaction that makes the change, so the trail and the data never disagree. */
     append(at: string, actor: string, records: readonly AuditRecord[]): void {
+      if (records.length > 8) {
+        const rows = records.map((r) => [r.entity, r.entityId, r.productId, r.action, r.field ?? null, r.oldValue ?? null, r.newValue ?? null, r.reason ?? null]);
+        insertMany.run({ at, actor, rows: JSON.stringify(rows) });
+        return;
+      }
       for (const r of records) {
         insert.run({
           at,

@@ -3,6 +3,16 @@ import { AppInfo, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from '.
 import { AuditEntry, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
+import {
+  ChecklistBulkUpdateInput,
+  ChecklistItemCreateInput,
+  ChecklistItemRemoveInput,
+  ChecklistItemUpdateInput,
+  ChecklistsGetInput,
+  ChecklistsView,
+  ChecklistTemplateImportInput,
+  ChecklistTemplateSummary,
+} from './checklist';
 import { ClockCalculateInput, ClockCatalogue, ClockDeadline, ClockOverrideInput, ClockRecordInput, ClockRemoveInput } from './clocks';
 import {
   DashboardInput,
@@ -64,6 +74,14 @@ export const contract = {
   'clocks.remove': def('Remove a recorded trigger', ClockRemoveInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'clocks.calculate': def('Every deadline that follows an event on a date (no product needed)', ClockCalculateInput, z.array(ClockDeadline)),
   'clocks.catalogue': def('The trigger events, meeting types and clock rules with citations', Empty, ClockCatalogue),
+  'checklists.templates': def('Checklist templates: the defaults and those imported', Empty, z.array(ChecklistTemplateSummary)),
+  'checklists.get': def('A product checklists with items, due dates, readiness and gates', ChecklistsGetInput, ChecklistsView, ['NOT_FOUND']),
+  'checklists.generate': def('Generate, or regenerate after a profile change, the checklists that fit a product (never deletes user data)', ProductRefInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
+  'checklistItems.update': def('Change an item: status (not applicable needs a justification), owner, due date, linked document, notes', ChecklistItemUpdateInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
+  'checklistItems.bulkUpdate': def('Change status, owner or due date of many items in one transaction', ChecklistBulkUpdateInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
+  'checklistItems.create': def('Add a custom item to a checklist', ChecklistItemCreateInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
+  'checklistItems.remove': def('Remove a custom item (template items are kept; mark them not applicable instead)', ChecklistItemRemoveInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
+  'checklistTemplates.import': def('Import an organisation checklist template file (validated; nothing is imported on error)', ChecklistTemplateImportInput, ChecklistTemplateSummary, ['CONFLICT']),
   'dashboard.get': def('Portfolio dashboard: stage, progress, next milestone, deadlines, overdue items, slips', DashboardInput, DashboardView),
 } as const satisfies Record<string, ChannelDef>;
 

@@ -5,5 +5,6 @@ export * from './audit';
 export * from './app';
 export * from './clocks';
 export * from './pathway';
+export * from './checklist';
 export * from './channels';
 export * from './client';

@@ -178,6 +178,12 @@ export const DashboardProduct = z.object({
   projectFinish: nullableDate,
   /** Not done, and past the planned finish. */
   overdue: z.array(z.object({ id: z.string(), name: z.string(), plannedFinish: z.string(), daysLate: z.number().int() })),
+  /** Checklist readiness: percent of applicable items done, and each gate's verdict. */
+  checklists: z.object({
+    total: z.number().int(),
+    percent: z.number().int(),
+    gates: z.array(z.object({ id: z.string(), label: z.string(), ready: z.boolean(), blockers: z.number().int() })),
+  }),
   /** Critical milestones whose forecast finish is later than planned. */
   slips: z.array(z.object({ id: z.string(), name: z.string(), finishVarianceDays: z.number().int() })),
 });

@@ -27,6 +27,7 @@ export const DonorType = choice('Donor type', keysOf(DONOR_TYPES));
 export const Fraction = choice('Secretome fraction', keysOf(FRACTIONS));
 export const Oxygen = choice('Culture oxygen', keysOf(OXYGEN));
 export const StageKind = choice('Stage', keysOf(STAGE_KINDS));
+export type StageKind = z.infer<typeof StageKind>;
 
 export const PRODUCT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{1,19}$/;
 

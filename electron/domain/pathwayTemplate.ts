@@ -5,12 +5,12 @@
  * the field.
  */
 import { z } from 'zod';
-import { StageKind } from '../contract/product';
+import { StageKind as StageKindSchema } from '../contract/product';
 import { CLOCK_EVENT_IDS, MEETING_TYPE_IDS } from './clocks';
 import { findCycle, type ScheduleDependency, type ScheduleMilestone } from './schedule';
 
 /** In pathway order (the contract's list); 'phase-1-2' replaces 'phase-1' and 'phase-2' in a combined design. */
-export const STAGE_KINDS = StageKind.options;
+export const STAGE_KINDS = StageKindSchema.options;
 export type StageKind = (typeof STAGE_KINDS)[number];
 
 const STAGE_RANK: Readonly<Record<StageKind, number>> = {

@@ -1,6 +1,7 @@
 import type { DashboardView } from '../contract';
 import { diffDays } from '../domain/dates';
 import type { HandlerMap } from './handlers';
+import { loadChecklistsView } from './checklists';
 import { loadPathwayView } from './pathway';
 
 const HORIZON_DAYS = 90;
@@ -16,8 +17,14 @@ export const dashboardHandlers: HandlerMap<'dashboard.get'> = {
       const done = milestones.filter((m) => m.status === 'done').length;
       const open = milestones.filter((m) => m.status !== 'done').sort((a, b) => a.forecastFinish.localeCompare(b.forecastFinish));
       const next = open[0];
+      const checklists = loadChecklistsView(ctx, product.id, today);
       products.push({
         product,
+        checklists: {
+          total: checklists.summary.total,
+          percent: checklists.summary.percent,
+          gates: checklists.gates.map((g) => ({ id: g.id, label: g.label, ready: g.ready, blockers: g.blockers.length })),
+        },
         hasPathway: view.stages.length > 0,
         currentStage: product.stage,
         done,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import portfolio from '../../templates/examples/portfolio.json';
-import { ProductProfile, StageKind } from '../contract';
+import { ChecklistKind, ItemStatus, ProductProfile, StageKind } from '../contract';
+import { regenerateChecklists } from './checklists';
 import type { ServiceContext } from './context';
 import type { HandlerMap } from './handlers';
 import { syncDerived, type Audit } from './pathway';
@@ -9,10 +10,24 @@ import { createProduct } from './products';
 const Example = ProductProfile.extend({
   pathway: z.strictObject({ templateId: z.string(), startDate: z.string() }),
   progress: z.strictObject({ doneStages: z.array(StageKind), done: z.array(z.string()), started: z.array(z.string()) }),
+  checklists: z.partialRecord(ChecklistKind, ItemStatus),
 });
 
 // Validated at load, like every template: a bad edit to the file fails loudly, not halfway through.
 const EXAMPLES = z.object({ products: z.array(Example) }).parse({ products: portfolio.products }).products;
+
+/** Generates the example's checklists and sets their items' status by checklist kind. */
+function applyChecklists(ctx: ServiceContext, productId: string, statuses: z.infer<typeof Example>['checklists'], audit: Audit) {
+  regenerateChecklists(ctx, productId, audit);
+  const kindOf = new Map(ctx.repos.checklists.checklists(productId).map((c) => [c.id, c.kind as keyof typeof statuses]));
+  const now = ctx.now();
+  for (const item of ctx.repos.checklists.items(productId)) {
+    const status = statuses[kindOf.get(item.checklist_id)!];
+    if (!status || status === item.status || status === 'not-applicable') continue;
+    ctx.repos.checklists.updateItem(item.id, { status }, now);
+    audit({ entity: 'checklist_item', entityId: item.id, productId, action: 'update', field: 'status', oldValue: item.status, newValue: status, reason: 'Example portfolio' });
+  }
+}
 
 /** Marks example milestones done or started on their planned dates, so the portfolio looks lived-in. */
 function applyProgress(ctx: ServiceContext, productId: string, progress: z.infer<typeof Example>['progress'], audit: Audit) {
@@ -37,13 +52,14 @@ export const exampleHandlers: HandlerMap<'examples.load'> = {
     ctx.write((audit) => {
       const created: string[] = [];
       const skipped: string[] = [];
-      for (const { progress, pathway, ...profile } of EXAMPLES) {
+      for (const { progress, pathway, checklists, ...profile } of EXAMPLES) {
         if (ctx.repos.products.findByCode(profile.code)) {
           skipped.push(profile.code);
           continue;
         }
         const product = createProduct(ctx, { ...profile, pathway: { ...pathway, calendar: 'calendar' } }, audit);
         applyProgress(ctx, product.id, progress, audit);
+        applyChecklists(ctx, product.id, checklists, audit);
         created.push(product.code);
       }
       return { created, skipped };

@@ -1,5 +1,6 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
+import { checklistHandlers } from './checklistHandlers';
 import { clockCalculatorHandlers } from './clockCalculator';
 import { dashboardHandlers } from './dashboard';
 import { pathwayHandlers } from './pathwayHandlers';
@@ -15,6 +16,7 @@ export const handlers: HandlerMap<Channel> = {
   ...pathwayHandlers,
   ...dashboardHandlers,
   ...clockCalculatorHandlers,
+  ...checklistHandlers,
 };
 
 export function handlerFor<C extends Channel>(channel: C): Handler<C> {
