@@ -8,7 +8,7 @@ const IO_MODULES = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'http', 
 const NODE_BUILTIN = { regex: '^node:', message: 'No Node built-ins here.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native/**', 'bench/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,7 @@ import { createBackend, type Backend } from '../rpc/backend';
 import { resolveDataDir } from '../rpc/paths';
 import { RPC_CHANNEL } from '../preload/ipc';
 import { installMenu } from './menu';
-import { hardenSession, hardenWebContents, isTrustedFrame, SECURE_WEB_PREFERENCES } from './security';
+import { hardenSession, hardenWebContents, isTrustedFrame } from './security';
 
 const rendererIndex = path.join(import.meta.dirname, '../renderer/index.html');
 const rendererIndexUrl = pathToFileURL(rendererIndex).href;
@@ -38,7 +38,23 @@ function createWindow() {
     minHeight: 600,
     show: false,
     title: 'Secretome Regulatory Tracker',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(import.meta.dirname, '../preload/index.cjs') },
+    // Spelled out here, not spread from a constant, so a reviewer (and electronegativity) sees
+    // every setting where the window is made; security.test.ts checks they match the policy.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+    },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));

@@ -1,19 +1,4 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents, WebFrameMain } from 'electron';
-
-/** Every window the app opens gets these, and nothing weaker. */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: true,
-} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+import type { Session, WebContents, WebFrameMain } from 'electron';
 
 /**
  * True when an IPC message comes from the app's own page: the main frame of one of our
