@@ -1,6 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkIntegrity } from './backup';
 import { DatabaseOpenError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
@@ -83,14 +84,25 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
 
+    if (before > 0) {
+      // Start-up check: a damaged file is reported before anything is written to it.
+      const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+      const verdict = rows.map((r) => r.integrity_check).join('; ');
+      if (verdict !== 'ok') {
+        throw new DatabaseOpenError('corrupt', `The data file ${file} failed its integrity check (${verdict.slice(0, 300)}). Restore the latest backup from ${path.join(path.dirname(file), 'backups')} (npm run -s cli -- restore <name>), or move the file aside.`);
+      }
+    }
     let preMigrationBackup: string | null = null;
     const pending = migrations.filter((m) => m.version > before);
     if (pending.length > 0 && before > 0) {
       const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
       fs.mkdirSync(dir, { recursive: true });
       preMigrationBackup = path.join(dir, `pre-migration-v${before}-${timestamp()}.sqlite`);
-      // VACUUM INTO gives a consistent copy that includes what is still in the WAL.
+      // Opening is synchronous, and better-sqlite3's online backup is not; VACUUM INTO gives the
+      // same consistent copy (WAL content included) synchronously, and it is verified before use.
       db.prepare('VACUUM INTO ?').run(preMigrationBackup);
+      const verdict = checkIntegrity(preMigrationBackup, options.nativeBinding);
+      if (verdict !== 'ok') throw new Error(`The copy made before migrating failed its integrity check (${verdict}); the data file was not migrated.`);
     }
     if (pending.length > 0) {
       db.transaction(() => {

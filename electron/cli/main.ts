@@ -22,6 +22,9 @@ Commands:
   call <channel> '<json>'       call a channel; prints the Result as JSON, exits 1 on an error
   load-examples                 load the example portfolio
   products                      print the products (id, code, name, stage) as a JSON array
+  backup                        back up the data file now (verified copy in <data dir>/backups)
+  backups                       list the backups, newest first
+  restore <name>                restore a backup (the current data is saved first, so it can be undone)
   clocks <event> <YYYY-MM-DD> [--meeting-type TYPE] [--meeting-date YYYY-MM-DD]
                                 print the deadlines that follow the event as a JSON array of
                                 {rule, label, date, citation}: date is YYYY-MM-DD, a {from, to}
@@ -166,6 +169,15 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'load-examples':
         return report(await open().dispatch('examples.load', {}));
+      case 'backup':
+        return report(await open().dispatch('backups.create', {}));
+      case 'backups':
+        return report(await open().dispatch('backups.list', {}));
+      case 'restore': {
+        const [name] = rest;
+        if (!name) throw new UsageError('"restore" needs the name of a backup. Run "backups" to list them.');
+        return report(await open().dispatch('backups.restore', { name }));
+      }
       case 'products': {
         const result = await open().dispatch('products.list', { includeArchived: true });
         if (!result.ok) return report(result);

@@ -10,8 +10,24 @@ export const AppInfo = z.object({
   frontDoor: z.enum(['electron', 'web', 'cli']),
 });
 
-export const Settings = z.object({ displayName: z.string() });
-export const SettingsUpdateInput = z.strictObject({ displayName: text(80) });
+export const Settings = z.object({ displayName: z.string(), backupKeep: z.number().int() });
+export const SettingsUpdateInput = z
+  .strictObject({
+    displayName: text(80, 'Display name'),
+    backupKeep: z.number({ error: 'Backups to keep: a whole number' }).int('Backups to keep: a whole number').min(1, 'Keep at least 1 backup').max(365, 'Keep at most 365 backups'),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Change at least one setting');
+
+export const BackupInfo = z.object({
+  name: z.string(),
+  kind: z.enum(['daily', 'manual', 'pre-migration', 'pre-restore']),
+  createdAt: z.string(),
+  bytes: z.number().int(),
+});
+export const BackupList = z.object({ dir: z.string(), keep: z.number().int(), backups: z.array(BackupInfo) });
+export const BackupRestoreInput = z.strictObject({ name: z.string().trim().min(1, 'Name the backup to restore').max(200) });
+export const BackupRestored = z.object({ restored: z.string(), previousSavedAs: z.string() });
 
 export const Empty = z.strictObject({});
 export const ExamplesLoaded = z.object({ created: z.array(z.string()), skipped: z.array(z.string()) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppInfo, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from './app';
+import { AppInfo, BackupInfo, BackupList, BackupRestored, BackupRestoreInput, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from './app';
 import { AuditEntry, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
@@ -49,7 +49,10 @@ const def = <I extends z.ZodType, O extends z.ZodType>(
 export const contract = {
   'app.info': def('Version, data location and schema version of this installation', Empty, AppInfo),
   'settings.get': def('Read the user settings', Empty, Settings),
-  'settings.update': def('Change the user settings (display name used in the audit trail)', SettingsUpdateInput, Settings),
+  'settings.update': def('Change the user settings (display name used in the audit trail, backups to keep)', SettingsUpdateInput, Settings),
+  'backups.list': def('The backups of the data file, newest first', Empty, BackupList),
+  'backups.create': def('Back up now (online backup, verified with an integrity check)', Empty, BackupInfo, ['DB_BUSY']),
+  'backups.restore': def('Restore a backup; the current data is first saved as a backup, so a restore can be undone', BackupRestoreInput, BackupRestored, ['NOT_FOUND', 'CONFLICT']),
   'products.list': def('List products, active first', ProductsListInput, z.array(Product)),
   'products.get': def('Read one product', ProductRef, Product, ['NOT_FOUND']),
   'products.create': def('Create a product from its profile, optionally with a pathway from a template', ProductCreateInput, Product, ['CONFLICT', 'NOT_FOUND']),

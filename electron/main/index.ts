@@ -90,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const dispatch = backend.dispatch;
+    backend.dailyBackup().catch((error: unknown) => console.error('The daily backup failed:', error));
     ipcMain.handle(RPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
       if (!isTrustedFrame(event.senderFrame, rendererIndexUrl)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused: the request does not come from the application window.' } };

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { DB_FILE_NAME, openDatabase, repositories } from '../../db';
-import type { AppInfoValue } from '../services/context';
-import { createContext, type ServiceContext } from '../services/context';
+import { DB_FILE_NAME, LATEST_VERSION, openDatabase, repositories, type OpenedDatabase } from '../../db';
+import { backupDatabase, checkIntegrity, DEFAULT_BACKUPS_KEPT, listBackups, pruneBackups, type BackupFile } from '../../db/backup';
+import type { Result } from '../contract';
+import type { AppInfoValue, Maintenance } from '../services/context';
+import { createContext, localDate, type ServiceContext } from '../services/context';
+import { AppError } from '../services/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { APP_VERSION } from './version';
 
@@ -15,23 +19,92 @@ export interface BackendOptions {
 
 export interface Backend {
   dispatch: Dispatch;
-  ctx: ServiceContext;
+  /** The current context (a restore replaces it). */
+  readonly ctx: ServiceContext;
+  /** Makes the day's automatic backup if there is none yet; front doors call it after start-up. */
+  dailyBackup(): Promise<BackupFile | null>;
   close(): void;
 }
 
-/** Opens the data file and wires services to the dispatcher: the same for every front door. */
+
+
+/**
+ * Opens the data file and wires services to the dispatcher: the same for every front door. It
+ * owns the connection, so it also owns what replaces it (restore) and the backups.
+ */
 export function createBackend(options: BackendOptions): Backend {
   const dbPath = path.join(options.dataDir, DB_FILE_NAME);
-  const opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
-  const ctx = createContext(
-    opened.db,
-    repositories(opened.db),
-    { version: APP_VERSION, dataDir: options.dataDir, dbPath, schemaVersion: opened.schemaVersion, frontDoor: options.frontDoor },
-    options.clock,
-  );
+  const backupDir = path.join(options.dataDir, 'backups');
+  const clock = options.clock ?? (() => new Date().toISOString());
+  let opened: OpenedDatabase;
+  let ctx: ServiceContext;
+  let inner: Dispatch;
+  let restoring = false;
+
+  const keep = () => Number(ctx.repos.settings.get('backupKeep') ?? DEFAULT_BACKUPS_KEPT);
+
+  const maintenance: Maintenance = {
+    backupDir,
+    async backupNow(kind) {
+      const made = await backupDatabase(ctx.db, backupDir, kind, options.nativeBinding);
+      pruneBackups(backupDir, keep());
+      return made;
+    },
+    async restore(name) {
+      const backup = listBackups(backupDir).find((b) => b.name === name);
+      if (!backup) throw new AppError('NOT_FOUND', `There is no backup named "${name}" in ${backupDir}. List them with backups.list.`);
+      const verdict = checkIntegrity(backup.path, options.nativeBinding);
+      if (verdict !== 'ok') throw new AppError('CONFLICT', `The backup ${name} is damaged (${verdict.slice(0, 200)}); nothing was changed. Choose another backup.`);
+      restoring = true;
+      try {
+        const saved = await backupDatabase(ctx.db, backupDir, 'pre-restore', options.nativeBinding);
+        ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+        ctx.db.close();
+        const incoming = `${dbPath}.restoring`;
+        fs.copyFileSync(backup.path, incoming);
+        for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+        fs.renameSync(incoming, dbPath);
+        open();
+        ctx.write((audit) =>
+          audit({ entity: 'database', entityId: DB_FILE_NAME, productId: null, action: 'restore', field: 'backup', oldValue: saved.name, newValue: name, reason: `Restored from ${name}; the data before the restore is kept as ${saved.name}` }),
+        );
+        return { restored: name, previousSavedAs: saved.name };
+      } catch (error) {
+        // Whatever happened, leave the back end with an open database rather than a closed one.
+        if (!ctx.db.open) open();
+        throw error;
+      } finally {
+        restoring = false;
+      }
+    },
+  };
+
+  function open() {
+    opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+    ctx = createContext(
+      opened.db,
+      repositories(opened.db),
+      { version: APP_VERSION, dataDir: options.dataDir, dbPath, schemaVersion: opened.schemaVersion, frontDoor: options.frontDoor },
+      maintenance,
+      clock,
+    );
+    inner = createDispatcher(ctx, options.log);
+  }
+  open();
+
+  const busy: Result<unknown> = { ok: false, error: { code: 'DB_BUSY', message: 'A backup is being restored. Try again in a moment.' } };
   return {
-    dispatch: createDispatcher(ctx, options.log),
-    ctx,
-    close: () => opened.db.close(),
+    dispatch: (channel, input) => (restoring && channel !== 'backups.restore' ? Promise.resolve(busy) : inner(channel, input)),
+    get ctx() {
+      return ctx;
+    },
+    async dailyBackup() {
+      const today = localDate(new Date(clock()));
+      const done = listBackups(backupDir).some((b) => b.kind === 'daily' && localDate(new Date(b.createdAt)) === today);
+      return done ? null : maintenance.backupNow('daily');
+    },
+    close: () => ctx.db.close(),
   };
 }
+
+export { LATEST_VERSION };

@@ -1,16 +1,26 @@
+import { DEFAULT_BACKUPS_KEPT } from '../../db/backup';
+import type { ServiceContext } from './context';
 import type { HandlerMap } from './handlers';
+
+function readSettings(ctx: ServiceContext) {
+  return {
+    displayName: ctx.repos.settings.get('displayName') ?? '',
+    backupKeep: Number(ctx.repos.settings.get('backupKeep') ?? DEFAULT_BACKUPS_KEPT),
+  };
+}
 
 export const appHandlers: HandlerMap<'app.info' | 'settings.get' | 'settings.update' | 'audit.list'> = {
   'app.info': (_input, ctx) => ({ ...ctx.info, actor: ctx.actor() }),
-  'settings.get': (_input, ctx) => ({ displayName: ctx.repos.settings.get('displayName') ?? '' }),
-  'settings.update': ({ displayName }, ctx) =>
+  'settings.get': (_input, ctx) => readSettings(ctx),
+  'settings.update': (changes, ctx) =>
     ctx.write((audit) => {
-      const before = ctx.repos.settings.get('displayName') ?? '';
-      if (before !== displayName) {
-        ctx.repos.settings.set('displayName', displayName);
-        audit({ entity: 'setting', entityId: 'displayName', productId: null, action: 'update', field: 'displayName', oldValue: before, newValue: displayName });
+      const before = readSettings(ctx);
+      for (const [key, value] of Object.entries(changes) as Array<[keyof typeof before, string | number]>) {
+        if (value === undefined || before[key] === value) continue;
+        ctx.repos.settings.set(key, String(value));
+        audit({ entity: 'setting', entityId: key, productId: null, action: 'update', field: key, oldValue: String(before[key]), newValue: String(value) });
       }
-      return { displayName };
+      return readSettings(ctx);
     }),
   'audit.list': (query, ctx) => ctx.repos.audit.list(query),
 };

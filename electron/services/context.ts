@@ -1,12 +1,22 @@
 import type { Database } from 'better-sqlite3';
 import os from 'node:os';
 import type { AuditRecord, Repositories } from '../../db';
+import type { BackupFile } from '../../db/backup';
 import type { z } from 'zod';
 import type { AppInfo } from '../contract';
 
 export type AppInfoValue = z.infer<typeof AppInfo>;
 
+/** Operations on the data file itself, provided by the back end that owns it. */
+export interface Maintenance {
+  backupDir: string;
+  backupNow(kind: 'manual' | 'daily'): Promise<BackupFile>;
+  /** Replaces the data with a backup; the context's database is reopened afterwards. */
+  restore(name: string): Promise<{ restored: string; previousSavedAs: string }>;
+}
+
 export interface ServiceContext {
+  maintenance: Maintenance;
   db: Database;
   repos: Repositories;
   info: Omit<AppInfoValue, 'actor'>;
@@ -38,10 +48,12 @@ export function createContext(
   db: Database,
   repos: Repositories,
   info: ServiceContext['info'],
+  maintenance: Maintenance,
   clock: () => string = () => new Date().toISOString(),
 ): ServiceContext {
   const account = osAccount();
   const ctx: ServiceContext = {
+    maintenance,
     db,
     repos,
     info,

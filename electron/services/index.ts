@@ -1,5 +1,6 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
+import { backupHandlers } from './backups';
 import { checklistHandlers } from './checklistHandlers';
 import { clockCalculatorHandlers } from './clockCalculator';
 import { dashboardHandlers } from './dashboard';
@@ -11,6 +12,7 @@ import { productHandlers } from './products';
 /** Every channel's handler. The type makes a channel without a handler a compile error. */
 export const handlers: HandlerMap<Channel> = {
   ...appHandlers,
+  ...backupHandlers,
   ...productHandlers,
   ...exampleHandlers,
   ...pathwayHandlers,

@@ -56,6 +56,10 @@ async function main() {
   console.log(`Open this address (it carries this launch's token):\n\n  ${server.launchUrl}\n`);
   console.log('Press Ctrl+C to stop.');
   if (!values['no-open']) openBrowser(server.launchUrl);
+  backend.dailyBackup().then(
+    (made) => made && console.log(`Daily backup: ${made.path}`),
+    (error: unknown) => console.error(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   const stop = async () => {
     await server.close();

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconClock } from '@tabler/icons-react';
+import { IconCheck, IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -131,6 +131,7 @@ export function DashboardPage() {
                 <Table.Th miw={190}>Stage</Table.Th>
                 <Table.Th w={170}>Progress</Table.Th>
                 <Table.Th>Next milestone</Table.Th>
+                <Table.Th>Checklists</Table.Th>
                 <Table.Th>Overdue milestones</Table.Th>
                 <Table.Th>Critical-path slip</Table.Th>
                 <Table.Th>Pathway finish</Table.Th>
@@ -183,6 +184,31 @@ export function DashboardPage() {
                         </>
                       ) : (
                         <Text size="sm" c="dimmed">—</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {p.checklists.total === 0 ? (
+                        <Text size="xs" c="dimmed">Not generated</Text>
+                      ) : (
+                        <Stack gap={2}>
+                          <Text size="xs">{p.checklists.percent}% done</Text>
+                          <Group gap={4}>
+                            {p.checklists.gates.map((g) => (
+                              <Tooltip key={g.id} label={g.ready ? `${g.label}: ready` : `${g.label}: ${g.blockers} item(s) block it`}>
+                                <Badge
+                                  size="xs"
+                                  variant="light"
+                                  color={g.ready ? 'teal' : 'gray'}
+                                  style={{ maxWidth: 'none' }}
+                                  rightSection={g.ready ? <IconCheck size={10} /> : undefined}
+                                >
+                                  {g.id === 'ind-ready' ? 'IND' : g.id === 'pre-ind-ready' ? 'Pre-IND' : 'FPI'}
+                                  {g.ready ? '' : ` · ${g.blockers}`}
+                                </Badge>
+                              </Tooltip>
+                            ))}
+                          </Group>
+                        </Stack>
                       )}
                     </Table.Td>
                     <Table.Td>

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Menu, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconClock, IconDots, IconEdit, IconFlag, IconPlayerPlay, IconPlus, IconCheck, IconTrash, IconRotate } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CLOCK_EVENT_LABELS, type Milestone, type PathwayView, type Stage } from '../../../../../electron/contract';
+import { CLOCK_EVENT_LABELS, type Gate, type Milestone, type PathwayView, type Stage } from '../../../../../electron/contract';
 import { InlineDate, InlineNumber, InlineText } from '../../../components/Inline';
 import { usePathwayWrite } from '../hooks/usePathway';
 import { MilestoneDialog } from './MilestoneDialog';
@@ -16,7 +16,22 @@ function Range({ from, to, strong, dimmed }: { from: string | null; to: string |
   );
 }
 
-function MilestoneRow({ view, stage, m, index, onEdit }: { view: PathwayView; stage: Stage; m: Milestone; index: number; onEdit(): void }) {
+/** A gate milestone shows whether its checklist gate (e.g. "IND ready to submit") is met. */
+function GateBadge({ gate }: { gate: Gate }) {
+  return (
+    <Tooltip
+      multiline
+      w={380}
+      label={gate.ready ? `${gate.label}: every required item is done.` : `${gate.label}: ${gate.blockers.length} item(s) block it, e.g. ${gate.blockers.slice(0, 3).map((b) => b.title).join('; ')}`}
+    >
+      <Badge size="xs" variant="light" color={gate.ready ? 'teal' : 'orange'} style={{ maxWidth: 'none' }}>
+        {gate.ready ? 'checklist ready' : `${gate.blockers.length} checklist blockers`}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function MilestoneRow({ view, stage, m, index, gate, onEdit }: { view: PathwayView; stage: Stage; m: Milestone; index: number; gate?: Gate; onEdit(): void }) {
   const update = usePathwayWrite('milestones.update');
   const move = usePathwayWrite('milestones.move', 'The milestone was not moved');
   const remove = usePathwayWrite('milestones.remove', 'The milestone was not removed');
@@ -50,6 +65,7 @@ function MilestoneRow({ view, stage, m, index, onEdit }: { view: PathwayView; st
               critical
             </Badge>
           )}
+          {gate && m.status !== 'done' && <GateBadge gate={gate} />}
         </Group>
         {m.citation && (
           <Text size="xs" c="dimmed" lineClamp={1} title={m.citation}>
@@ -136,7 +152,8 @@ function MilestoneRow({ view, stage, m, index, onEdit }: { view: PathwayView; st
   );
 }
 
-export function PathwayTable({ view }: { view: PathwayView }) {
+export function PathwayTable({ view, gates = [] }: { view: PathwayView; gates?: Gate[] }) {
+  const gateOf = new Map(gates.filter((g) => g.considered > 0).map((g) => [g.milestone, g]));
   const [editing, setEditing] = useState<{ milestone?: Milestone; stageId?: string } | null>(null);
   return (
     <Stack gap="lg">
@@ -178,7 +195,7 @@ export function PathwayTable({ view }: { view: PathwayView }) {
                 </Table.Thead>
                 <Table.Tbody>
                   {stage.milestones.map((m, index) => (
-                    <MilestoneRow key={m.id} view={view} stage={stage} m={m} index={index} onEdit={() => setEditing({ milestone: m })} />
+                    <MilestoneRow key={m.id} view={view} stage={stage} m={m} index={index} gate={m.key ? gateOf.get(m.key) : undefined} onEdit={() => setEditing({ milestone: m })} />
                   ))}
                 </Table.Tbody>
               </Table>

@@ -47,7 +47,7 @@ const CALLS: { [C in PathwayWrite]: (input: ChannelInput<C>) => Promise<PathwayV
 /**
  * Every pathway write answers with the whole recomputed view: it replaces the cached one, so
  * the table, timeline and clocks show the new schedule without another round trip. Product
- * data (its derived stage), the dashboard and the audit trail are refreshed too.
+ * data (its derived stage), checklists, the dashboard and the audit trail are refreshed too.
  */
 export function usePathwayWrite<C extends PathwayWrite>(channel: C, errorTitle = 'The change was not saved') {
   const client = useQueryClient();
@@ -59,6 +59,8 @@ export function usePathwayWrite<C extends PathwayWrite>(channel: C, errorTitle =
         client.invalidateQueries({ queryKey: ['products'] }),
         client.invalidateQueries({ queryKey: ['audit'] }),
         client.invalidateQueries({ queryKey: ['dashboard'] }),
+        // Checklist due dates tied to milestones move with the schedule.
+        client.invalidateQueries({ queryKey: ['checklists'] }),
       ]);
     },
     onError: (error) => notifyUnlessFieldErrors(errorTitle, error),

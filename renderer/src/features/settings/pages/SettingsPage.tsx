@@ -2,6 +2,7 @@ import { Alert, Button, Code, Group, Loader, Paper, SimpleGrid, Stack, Text, Tex
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../lib/api';
+import { BackupsCard } from '../components/BackupsCard';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 
 function DisplayNameForm({ initial }: { initial: string }) {
@@ -72,6 +73,7 @@ export function SettingsPage() {
           )}
         </Stack>
       </Paper>
+      <BackupsCard />
     </Stack>
   );
 }
