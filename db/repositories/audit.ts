@@ -28,6 +28,9 @@ interface AuditRow {
 
 export interface AuditQuery {
   productId?: string;
+  actor?: string;
+  entity?: string;
+  field?: string;
   from?: string;
   to?: string;
   limit: number;
@@ -44,7 +47,16 @@ export function auditRepository(db: Database) {
      SELECT @at, @actor, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
      FROM json_each(@rows)`,
   );
+  const distinct = (column: 'actor' | 'entity' | 'field') =>
+    db.prepare<{ productId: string | null }, { v: string }>(
+      `SELECT DISTINCT ${column} AS v FROM audit_log WHERE ${column} IS NOT NULL AND (@productId IS NULL OR product_id = @productId) ORDER BY v`,
+    );
+  const facets = { actor: distinct('actor'), entity: distinct('entity'), field: distinct('field') };
   return {
+    facets(productId: string | null) {
+      const values = (c: keyof typeof facets) => facets[c].all({ productId }).map((r) => r.v);
+      return { actors: values('actor'), entities: values('entity'), fields: values('field') };
+    },
     /** Call inside the transaction that makes the change, so the trail and the data never disagree. */
     append(at: string, actor: string, records: readonly AuditRecord[]): void {
       if (records.length > 8) {
@@ -73,6 +85,13 @@ export function auditRepository(db: Database) {
       if (q.productId) {
         where.push('product_id = @productId');
         params.productId = q.productId;
+      }
+      for (const key of ['actor', 'entity', 'field'] as const) {
+        const value = q[key];
+        if (value) {
+          where.push(`${key} = @${key}`);
+          params[key] = value;
+        }
       }
       // `at` is an ISO instant; a calendar date bound covers the whole UTC day.
       if (q.from) {

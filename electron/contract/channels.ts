@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AppInfo, BackupInfo, BackupList, BackupRestored, BackupRestoreInput, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from './app';
-import { AuditEntry, AuditListInput } from './audit';
+import { AuditEntry, AuditFacets, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
+import { Id } from './common';
 import {
   ChecklistBulkUpdateInput,
   ChecklistItemCreateInput,
@@ -60,7 +61,8 @@ export const contract = {
   'products.archive': def('Archive a product (kept, hidden from the active list)', ProductArchiveInput, Product, ['NOT_FOUND', 'CONFLICT']),
   'products.restore': def('Restore an archived product', ProductArchiveInput, Product, ['NOT_FOUND', 'CONFLICT']),
   'examples.load': def('Load the example portfolio (skips codes that already exist)', Empty, ExamplesLoaded),
-  'audit.list': def('Audit trail entries, newest first', AuditListInput, z.array(AuditEntry)),
+  'audit.list': def('Audit trail entries, newest first, filtered by product, dates, actor, entity and field', AuditListInput, z.array(AuditEntry)),
+  'audit.facets': def('The actors, entities and fields that occur in the audit trail (for filters)', z.strictObject({ productId: Id.optional() }), AuditFacets),
   'pathways.templates': def('The pathway templates a product can start from', Empty, z.array(PathwayTemplateSummary)),
   'pathway.get': def('A product pathway: stages, milestones with their computed schedule, dependencies, clocks', ProductRefInput, PathwayView, ['NOT_FOUND']),
   'pathway.instantiate': def('Give a product the stages and milestones of a pathway template', PathwayInstantiateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),

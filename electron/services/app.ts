@@ -9,7 +9,7 @@ function readSettings(ctx: ServiceContext) {
   };
 }
 
-export const appHandlers: HandlerMap<'app.info' | 'settings.get' | 'settings.update' | 'audit.list'> = {
+export const appHandlers: HandlerMap<'app.info' | 'settings.get' | 'settings.update' | 'audit.list' | 'audit.facets'> = {
   'app.info': (_input, ctx) => ({ ...ctx.info, actor: ctx.actor() }),
   'settings.get': (_input, ctx) => readSettings(ctx),
   'settings.update': (changes, ctx) =>
@@ -23,4 +23,5 @@ export const appHandlers: HandlerMap<'app.info' | 'settings.get' | 'settings.upd
       return readSettings(ctx);
     }),
   'audit.list': (query, ctx) => ctx.repos.audit.list(query),
+  'audit.facets': ({ productId }, ctx) => ctx.repos.audit.facets(productId ?? null),
 };

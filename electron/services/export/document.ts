@@ -141,6 +141,8 @@ export interface Column {
 
 export type Cell = string | Paragraph | readonly Paragraph[];
 
+const TABLE_TEXT = 'TableText';
+
 export interface TableOptions {
   columns: readonly Column[];
   rows: readonly (readonly Cell[])[];
@@ -148,6 +150,8 @@ export interface TableOptions {
   width: number;
   /** Half-points; tables read best a step below body text. */
   size?: number;
+  /** Half-points for the header row; narrow numeric columns need a smaller one. */
+  headerSize?: number;
   /** Minimum row height in twips, e.g. for rows people sign in. */
   rowHeight?: number;
 }
@@ -171,10 +175,25 @@ export function columnWidths(weights: readonly number[], total: number): number[
   return widths;
 }
 
+/** A paragraph inside a table cell: single-spaced, no space after, so rows stay compact. */
+export function cellPara(children: string | readonly ParagraphChild[], options: { align?: Column['align']; before?: number } = {}): Paragraph {
+  return new Paragraph({
+    style: TABLE_TEXT,
+    alignment: alignment(options.align),
+    spacing: options.before === undefined ? undefined : { before: options.before },
+    children: typeof children === 'string' ? [new TextRun(children)] : [...children],
+  });
+}
+
+/** Secondary text in a cell (guidance, folders, notes under a value). */
+export function cellNote(text: string, style: TextStyle = {}): Paragraph {
+  return cellPara([run(text, { size: SIZE.small, color: COLOR.muted, ...style })], { before: 30 });
+}
+
 function cellParagraphs(cell: Cell, size: number, align: Column['align'], bold = false): Paragraph[] {
   if (typeof cell === 'string') {
     // Each line its own paragraph: cells keep their line breaks without soft-return quirks.
-    return cell.split('\n').map((line) => new Paragraph({ alignment: alignment(align), children: [run(line, { size, bold })] }));
+    return cell.split('\n').map((line) => cellPara([run(line, { size, bold })], { align }));
   }
   return cell instanceof Paragraph ? [cell] : [...cell];
 }
@@ -183,7 +202,7 @@ function cellParagraphs(cell: Cell, size: number, align: Column['align'], bold =
  * A data table whose header row repeats on every page and whose rows never split across a
  * page break, so a reviewer always sees an item whole and knows which column is which.
  */
-export function dataTable({ columns, rows, width, size = SIZE.table, rowHeight }: TableOptions): Table {
+export function dataTable({ columns, rows, width, size = SIZE.table, headerSize = size, rowHeight }: TableOptions): Table {
   const widths = columnWidths(columns.map((c) => c.weight), width);
   const headerRow = new TableRow({
     tableHeader: true,
@@ -194,7 +213,7 @@ export function dataTable({ columns, rows, width, size = SIZE.table, rowHeight }
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.headerFill },
           verticalAlign: VerticalAlignTable.BOTTOM,
-          children: cellParagraphs(column.header, size, column.align, true),
+          children: cellParagraphs(column.header, headerSize, column.align, true),
         }),
     ),
   });
@@ -239,7 +258,7 @@ export function keyValueTable(rows: readonly (readonly [string, string])[], widt
             new TableCell({
               width: { size: widths[0]!, type: WidthType.DXA },
               shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.headerFill },
-              children: [new Paragraph({ children: [run(label, { bold: true, size: SIZE.table })] })],
+              children: [cellPara([run(label, { bold: true, size: SIZE.table })])],
             }),
             new TableCell({
               width: { size: widths[1]!, type: WidthType.DXA },
@@ -450,6 +469,14 @@ function documentStyles() {
         quickFormat: true,
         run: { font: FONT, size: SIZE.subtitle, color: COLOR.muted },
         paragraph: { spacing: { after: 240 } },
+      },
+      {
+        id: TABLE_TEXT,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        next: TABLE_TEXT,
+        run: { size: SIZE.table },
+        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
       },
       {
         id: 'TOCHeading',

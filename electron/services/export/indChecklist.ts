@@ -1,7 +1,9 @@
-import { AlignmentType, type Document, type FileChild, Paragraph } from 'docx';
+import type { Document, FileChild, Paragraph } from 'docx';
 import { type Checklist, type ChecklistItem, type ChecklistsView, type Gate, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product } from '../../contract';
 import {
   type Cell,
+  cellNote,
+  cellPara,
   COLOR,
   contentWidth,
   createReport,
@@ -78,22 +80,18 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function small(text: string, color: string = COLOR.muted): Paragraph {
-  return new Paragraph({ children: [run(text, { size: SIZE.small, color })], spacing: { before: 30 } });
-}
-
 function itemCell(item: ChecklistItem, context: string | null): Paragraph[] {
   const out: Paragraph[] = [];
-  if (context !== null) out.push(new Paragraph({ children: [run(context, { size: SIZE.small, color: COLOR.muted })] }));
-  out.push(new Paragraph({ children: [run(item.title, { size: SIZE.table, bold: true }), ...(item.required ? [] : [run('  (optional)', { size: SIZE.small, color: COLOR.muted })])] }));
-  if (item.guidance.trim() !== '') out.push(small(item.guidance.trim()));
+  if (context !== null) out.push(cellPara([run(context, { size: SIZE.small, color: COLOR.muted })]));
+  out.push(cellPara([run(item.title, { size: SIZE.table, bold: true }), ...(item.required ? [] : [run('  (optional)', { size: SIZE.small, color: COLOR.muted })])]));
+  if (item.guidance.trim() !== '') out.push(cellNote(item.guidance.trim()));
   return out;
 }
 
 function dueCell(item: ChecklistItem): Cell {
   if (item.dueDate === null) return '—';
-  const out = [new Paragraph({ children: [run(item.dueDate, { size: SIZE.table })] })];
-  if (item.overdue) out.push(new Paragraph({ children: [run('Overdue', { size: SIZE.small, bold: true, color: COLOR.warn })] }));
+  const out = [cellPara([run(item.dueDate, { size: SIZE.table })])];
+  if (item.overdue) out.push(cellPara([run('Overdue', { size: SIZE.small, bold: true, color: COLOR.warn })]));
   return out;
 }
 
@@ -105,30 +103,32 @@ function documentCell(item: ChecklistItem): Cell {
   const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   const name = cut >= 0 ? p.slice(cut + 1) : p;
   const folder = cut >= 0 ? p.slice(0, cut + 1) : '';
-  const out = [new Paragraph({ children: [run(name, { size: SIZE.table })] })];
-  if (folder !== '') out.push(small(folder.replace(/([/\\])/g, '$1\u200b')));
-  if (item.documentExists === false) out.push(new Paragraph({ children: [run('File not found', { size: SIZE.small, bold: true, color: COLOR.warn })] }));
+  const out = [cellPara([run(name, { size: SIZE.table })])];
+  if (folder !== '') out.push(cellNote(folder.replace(/([/\\])/g, '$1\u200b')));
+  if (item.documentExists === false) out.push(cellPara([run('File not found', { size: SIZE.small, bold: true, color: COLOR.warn })]));
   return out;
 }
 
 function notesCell(item: ChecklistItem): Cell {
   const out: Paragraph[] = [];
   if (item.status === 'not-applicable' && item.justification.trim() !== '') {
-    out.push(new Paragraph({ children: [run('Justification: ', { size: SIZE.table, bold: true }), run(truncate(item.justification, NOTES_MAX), { size: SIZE.table })] }));
+    out.push(cellPara([run('Justification: ', { size: SIZE.table, bold: true }), run(truncate(item.justification, NOTES_MAX), { size: SIZE.table })]));
   }
-  if (item.notes.trim() !== '') out.push(new Paragraph({ children: [run(truncate(item.notes, NOTES_MAX), { size: SIZE.table })] }));
+  if (item.notes.trim() !== '') out.push(cellPara([run(truncate(item.notes, NOTES_MAX), { size: SIZE.table })]));
   return out.length === 0 ? '' : out;
 }
 
 const ITEM_COLUMNS = [
-  { header: 'Item', weight: 31 },
-  { header: 'Status', weight: 8.5 },
+  { header: 'Item', weight: 36 },
+  { header: 'Status', weight: 8 },
   { header: 'Owner', weight: 9 },
-  { header: 'Due', weight: 8.5 },
-  { header: 'Linked document', weight: 14 },
-  { header: 'Notes', weight: 15 },
-  { header: 'Citation', weight: 14 },
+  { header: 'Due', weight: 9 },
+  { header: 'Linked document', weight: 13 },
+  { header: 'Notes', weight: 13 },
+  { header: 'Citation', weight: 12 },
 ] as const;
+
+const orDash = (text: string) => (text.trim() === '' ? '—' : text);
 
 function itemTable(items: readonly ChecklistItem[], width: number, context: (item: ChecklistItem) => string | null): FileChild {
   return dataTable({
@@ -137,26 +137,24 @@ function itemTable(items: readonly ChecklistItem[], width: number, context: (ite
     rows: items.map((item) => [
       itemCell(item, context(item)),
       ITEM_STATUS_LABELS[item.status],
-      item.owner.trim() === '' ? '—' : item.owner,
+      orDash(item.owner),
       dueCell(item),
       documentCell(item),
       notesCell(item),
-      item.citation.trim() === '' ? '—' : item.citation,
+      orDash(item.citation),
     ]),
   });
 }
 
 function summarySection(view: ChecklistsView, checklists: readonly Checklist[], width: number): FileChild[] {
   const s = view.summary;
-  const statusColumns = ITEM_STATUS_IDS.map((id) => ({ header: ITEM_STATUS_LABELS[id], weight: 8, align: 'right' as const }));
   const row = (name: string, sum: Checklist['summary'], bold = false): Cell[] => {
-    const text = (v: string) => (bold ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(v, { size: SIZE.table, bold: true })] })] : v);
+    const number = (v: string) => cellPara([run(v, { size: SIZE.table, bold })], { align: 'right' });
     return [
-      bold ? [new Paragraph({ children: [run(name, { size: SIZE.table, bold: true })] })] : name,
-      ...ITEM_STATUS_IDS.map((id) => text(String(sum.byStatus[id] ?? 0))),
-      text(String(sum.total)),
-      text(`${sum.percent}%`),
-      text(String(sum.flaggedInapplicable)),
+      cellPara([run(name, { size: SIZE.table, bold })]),
+      ...ITEM_STATUS_IDS.map((id) => number(String(sum.byStatus[id] ?? 0))),
+      number(String(sum.total)),
+      number(`${sum.percent}%`),
     ];
   };
   return [
@@ -165,22 +163,28 @@ function summarySection(view: ChecklistsView, checklists: readonly Checklist[], 
       run(`${s.total} items apply to the product profile across ${checklists.length} checklists; `),
       run(`${s.done} are done (${s.percent}%)`, { bold: true }),
       run(`. ${s.requiredDone} of ${s.required} required items are done.`),
-      ...(s.flaggedInapplicable > 0 ? [run(` ${s.flaggedInapplicable} items no longer apply to the profile and are listed separately.`)] : []),
+      ...(s.flaggedInapplicable > 0 ? [run(` ${s.flaggedInapplicable} items no longer apply to the profile; they are listed at the end.`)] : []),
     ]),
     dataTable({
       width,
-      size: SIZE.small + 1,
+      headerSize: SIZE.small,
       columns: [
-        { header: 'Checklist', weight: 26 },
-        ...statusColumns,
-        { header: 'Applicable', weight: 9, align: 'right' },
-        { header: 'Done', weight: 7, align: 'right' },
-        { header: 'No longer applicable', weight: 10, align: 'right' },
+        { header: 'Checklist', weight: 20 },
+        ...ITEM_STATUS_IDS.map((id) => ({ header: ITEM_STATUS_LABELS[id], weight: 10, align: 'right' as const })),
+        { header: 'Items', weight: 10, align: 'right' },
+        { header: 'Done', weight: 10, align: 'right' },
       ],
       rows: [...checklists.map((c) => row(c.name, c.summary)), row('All checklists', s, true)],
     }),
-    note('Done means approved, submitted, or not applicable with a written justification. Counts by status cover the items that apply to the current profile.'),
+    note('Items: those that apply to the current profile. Done: approved, submitted, or not applicable with a written justification.'),
   ];
+}
+
+/** The gate's standard reason restates the status, then what the status needs to be. */
+function splitReason(status: string, reason: string): { requirement: string | null; special: string | null } {
+  const prefix = `${status}; `;
+  if (reason.startsWith(prefix)) return { requirement: capitalise(reason.slice(prefix.length)), special: null };
+  return { requirement: null, special: reason };
 }
 
 function gateSection(view: ChecklistsView, gate: Gate | undefined, width: number): FileChild[] {
@@ -189,36 +193,44 @@ function gateSection(view: ChecklistsView, gate: Gate | undefined, width: number
     out.push(para('The tracker has not evaluated this gate for the product: generate its checklists first.'));
     return out;
   }
-  out.push(note(gate.description));
+  out.push(para(gate.description));
   if (gate.ready) {
-    out.push(para([run('Verdict: ', { bold: true }), run(`ready. All ${gate.considered} required items are done.`, { bold: true })]));
+    out.push(para([run('Verdict: ready. ', { bold: true }), run(`All ${gate.considered} required items are done.`)]));
     return out;
   }
   out.push(
     para([
-      run('Verdict: ', { bold: true }),
-      run('not ready. ', { bold: true, color: COLOR.warn }),
-      run(gate.considered === 0 ? 'No required item applies yet.' : `${gate.blockers.length} of ${gate.considered} required items block it.`),
+      run('Verdict: not ready. ', { bold: true, color: COLOR.warn }),
+      run(gate.considered === 0 ? 'No required item applies yet.' : `${gate.blockers.length} of ${gate.considered} required items block it.`, { bold: true }),
     ]),
   );
   if (gate.blockers.length === 0) return out;
   const items = new Map(view.checklists.flatMap((c) => c.items.map((i) => [i.id, { item: i, checklist: c }] as const)));
+  const split = gate.blockers.map((b) => ({ blocker: b, ...splitReason(ITEM_STATUS_LABELS[b.status], b.reason) }));
+  // The common requirement is said once, above the table; reasons that differ stay on their row.
+  const requirements = [...new Set(split.flatMap((x) => (x.requirement === null ? [] : [x.requirement])))];
   out.push(heading('What blocks it', 2));
+  if (requirements.length === 1) out.push(para(`Each item below: ${requirements[0]!.charAt(0).toLowerCase()}${requirements[0]!.slice(1)}`));
   out.push(
     dataTable({
       width,
       columns: [
         { header: 'Item', weight: 44 },
-        { header: 'Section', weight: 17 },
+        { header: 'Section', weight: 18 },
         { header: 'Status', weight: 12 },
-        { header: 'Why it blocks', weight: 27 },
+        { header: 'Owner', weight: 12 },
+        { header: 'Due', weight: 14 },
       ],
-      rows: gate.blockers.map((b) => {
-        const found = items.get(b.id);
-        const status = ITEM_STATUS_LABELS[b.status];
-        // The reason restates the status first; the table already shows it in its own column.
-        const reason = b.reason.startsWith(`${status}; `) ? capitalise(b.reason.slice(status.length + 2)) : b.reason;
-        return [b.title, found === undefined ? '—' : `${found.checklist.name}\n${found.item.section}`, status, reason];
+      rows: split.map(({ blocker, requirement, special }) => {
+        const found = items.get(blocker.id);
+        const reason = special ?? (requirements.length > 1 ? requirement : null);
+        return [
+          [cellPara([run(blocker.title, { size: SIZE.table })]), ...(reason === null ? [] : [cellNote(reason, { color: special === null ? COLOR.muted : COLOR.warn })])],
+          found === undefined ? '—' : [cellPara([run(found.item.section, { size: SIZE.table })]), cellNote(found.checklist.name)],
+          ITEM_STATUS_LABELS[blocker.status],
+          found === undefined ? '—' : orDash(found.item.owner),
+          found === undefined || found.item.dueDate === null ? '—' : dueCell(found.item),
+        ];
       }),
     }),
   );
@@ -284,8 +296,8 @@ function notApplicableSection(checklists: readonly Checklist[], width: number): 
         `${checklist.name}\n${item.section}`,
         item.appliesWhen ?? '—',
         ITEM_STATUS_LABELS[item.status],
-        item.owner.trim() === '' ? '—' : item.owner,
-        item.citation.trim() === '' ? '—' : item.citation,
+        orDash(item.owner),
+        orDash(item.citation),
       ]),
     }),
   );
@@ -326,7 +338,7 @@ export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'l
   const items = grouping === 'module' ? itemsByModule(checklists, landscape) : itemsBySection(checklists, landscape);
   return createReport({
     title: 'IND readiness checklist',
-    subtitle: `Initial IND under 21 CFR 312.23, items grouped by ${grouping === 'module' ? 'eCTD module' : 'section'}; status as of ${view.today}`,
+    subtitle: `Initial IND under 21 CFR 312.23: items by ${grouping === 'module' ? 'eCTD module' : 'section'}`,
     product,
     paper,
     generatedAt,

@@ -18,6 +18,7 @@ import {
 import { addDays, diffDays, diffWorkingDays } from '../../domain/dates';
 import {
   type Cell,
+  cellPara,
   COLOR,
   contentWidth,
   createReport,
@@ -163,13 +164,13 @@ function milestonesSection(pathway: PathwayView, width: number): FileChild[] {
     for (const m of [...stage.milestones].sort((a, b) => a.position - b.position)) {
       rows.push([
         stage.name,
-        m.gate ? [new Paragraph({ children: [run(m.name, { size: SIZE.table }), run('  (gate)', { size: SIZE.small, color: COLOR.muted })] })] : m.name,
+        m.gate ? [cellPara([run(m.name, { size: SIZE.table }), run('  (gate)', { size: SIZE.small, color: COLOR.muted })])] : m.name,
         dateRange(m.plannedStart, m.plannedFinish),
         dateRange(m.forecastStart, m.forecastFinish),
         actualText(m),
         signed(m.finishVarianceDays),
         m.status === 'done' ? '—' : String(m.totalSlack),
-        m.critical ? [new Paragraph({ children: [run('● critical', { size: SIZE.table, bold: true })] })] : '',
+        m.critical ? [cellPara([run('● critical', { size: SIZE.table, bold: true })])] : '',
       ]);
     }
   }
@@ -252,14 +253,14 @@ function clocksSection(pathway: PathwayView, width: number): FileChild[] {
           due,
           String(diffDays(pathway.today, due)),
           [
-            new Paragraph({ children: [run(deadline.label, { size: SIZE.table, bold: true })] }),
-            ...(window === null ? [] : [new Paragraph({ children: [run(window, { size: SIZE.small, color: COLOR.muted })] })]),
-            ...(deadline.note ? [new Paragraph({ children: [run(deadline.note, { size: SIZE.small, color: COLOR.muted })] })] : []),
+            cellPara([run(deadline.label, { size: SIZE.table, bold: true })]),
+            ...(window === null ? [] : [cellPara([run(window, { size: SIZE.small, color: COLOR.muted })])]),
+            ...(deadline.note ? [cellPara([run(deadline.note, { size: SIZE.small, color: COLOR.muted })])] : []),
           ],
           `${trigger.eventLabel}${meeting}\n${trigger.date}${overridden}`,
           [
-            new Paragraph({ children: [run(deadline.citation, { size: SIZE.table })] }),
-            ...(deadline.unconfirmed ? [new Paragraph({ children: [run('(unconfirmed: check the current guidance)', { size: SIZE.small, bold: true, color: COLOR.warn })] })] : []),
+            cellPara([run(deadline.citation, { size: SIZE.table })]),
+            ...(deadline.unconfirmed ? [cellPara([run('(unconfirmed: check the current guidance)', { size: SIZE.small, bold: true, color: COLOR.warn })])] : []),
           ],
         ];
       }),
@@ -309,8 +310,8 @@ function openItemsSection(checklists: ChecklistsView | null, width: number): Fil
           item.dueDate === null
             ? '—'
             : [
-                new Paragraph({ children: [run(item.dueDate, { size: SIZE.table })] }),
-                ...(item.overdue ? [new Paragraph({ children: [run('Overdue', { size: SIZE.small, bold: true, color: COLOR.warn })] })] : []),
+                cellPara([run(item.dueDate, { size: SIZE.table })]),
+                ...(item.overdue ? [cellPara([run('Overdue', { size: SIZE.small, bold: true, color: COLOR.warn })])] : []),
               ],
           item.citation || '—',
         ]),
@@ -332,7 +333,7 @@ export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, 
   const png = timelinePng === undefined ? renderTimelinePng(pathway, { width: 720 }) : timelinePng;
   return createReport({
     title: 'Regulatory development plan',
-    subtitle: `Pathway, timeline, FDA clocks and open items as of ${pathway.today}`,
+    subtitle: 'Pathway, timeline, FDA clocks and open items',
     product: pathway.product,
     paper,
     generatedAt,

@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconCalculator, IconLayoutDashboard, IconMoon, IconSearch, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconBriefcase, IconCalculator, IconHistory, IconLayoutDashboard, IconMoon, IconSearch, IconSettings, IconSun } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ProductSpotlight } from './ProductSpotlight';
 
@@ -9,6 +9,7 @@ const NAV = [
   { to: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard, match: (p: string) => p.startsWith('/dashboard') },
   { to: '/', label: 'Portfolio', icon: IconBriefcase, match: (p: string) => p === '/' || p.startsWith('/products') },
   { to: '/clocks', label: 'Clock calculator', icon: IconCalculator, match: (p: string) => p.startsWith('/clocks') },
+  { to: '/audit', label: 'Audit trail', icon: IconHistory, match: (p: string) => p.startsWith('/audit') },
   { to: '/settings', label: 'Settings', icon: IconSettings, match: (p: string) => p.startsWith('/settings') },
 ];
 

@@ -1,5 +1,6 @@
 import { Alert, Anchor } from '@mantine/core';
 import { createHashRouter, Link, useRouteError } from 'react-router';
+import { AuditPage } from '../features/audit/pages/AuditPage';
 import { ClockCalculatorPage } from '../features/clocks/pages/ClockCalculatorPage';
 import { DashboardPage } from '../features/dashboard/pages/DashboardPage';
 import { NewProductPage } from '../features/products/pages/NewProductPage';
@@ -29,6 +30,7 @@ export const router = createHashRouter([
       { path: 'products/:id', element: <ProductPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'clocks', element: <ClockCalculatorPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <RouteError /> },
     ],

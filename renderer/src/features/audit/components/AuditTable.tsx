@@ -19,13 +19,15 @@ function Value({ value }: { value: string | null }) {
   );
 }
 
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+/** `productCodes` adds a Product column (the portfolio-wide view). */
+export function AuditTable({ entries, productCodes }: { entries: AuditEntry[]; productCodes?: Map<string, string> }) {
   if (entries.length === 0) return <Text c="dimmed">No changes recorded yet.</Text>;
   return (
     <Table verticalSpacing="xs" striped aria-label="Audit trail">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>When (local time)</Table.Th>
+          {productCodes && <Table.Th>Product</Table.Th>}
           <Table.Th>Who</Table.Th>
           <Table.Th>Action</Table.Th>
           <Table.Th>Field</Table.Th>
@@ -40,13 +42,27 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <Table.Td style={{ whiteSpace: 'nowrap' }} title={e.at}>
               {formatInstant(e.at)}
             </Table.Td>
+            {productCodes && (
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {e.productId ? (productCodes.get(e.productId) ?? '?') : '—'}
+                </Text>
+              </Table.Td>
+            )}
             <Table.Td>{e.actor}</Table.Td>
             <Table.Td>
               <Badge size="sm" variant="light" color={ACTION_COLORS[e.action]}>
                 {e.action}
               </Badge>
             </Table.Td>
-            <Table.Td>{e.field ?? <Text c="dimmed" size="sm">{e.entity}</Text>}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{e.field ?? e.entity}</Text>
+              {e.field && (
+                <Text size="xs" c="dimmed">
+                  {e.entity}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               <Value value={e.oldValue} />
             </Table.Td>

@@ -1,0 +1,88 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const KILLS = 50;
+let work: string;
+let childScript: string;
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-crash-'));
+  childScript = path.join(work, 'crash-child.mjs');
+  // One bundled file, so each of the 50 runs starts in a fraction of a second.
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'crash-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: childScript,
+    external: ['better-sqlite3'],
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  // The bundle resolves better-sqlite3 from the project's node_modules.
+  fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(work, 'node_modules'));
+});
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** Runs the writer until it has acknowledged at least one write and a random moment has passed, then SIGKILLs it. */
+function writeThenKill(dataDir: string, first: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childScript, dataDir, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acked: number[] = [];
+    let buffer = '';
+    let errors = '';
+    let armed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) acked.push(Number(line));
+      if (!armed && acked.length > 0) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 150));
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`The writer exited on its own (${code}): ${errors}`));
+      else resolve(acked);
+    });
+    setTimeout(() => child.kill('SIGKILL'), 20_000);
+  });
+}
+
+describe('crash safety', () => {
+  it(`keeps every acknowledged write through ${KILLS} SIGKILLs at random moments`, async () => {
+    const dataDir = path.join(work, 'data');
+    const acknowledged = new Set<number>();
+    let next = 0;
+    for (let kill = 0; kill < KILLS; kill++) {
+      const acked = await writeThenKill(dataDir, next);
+      for (const n of acked) acknowledged.add(n);
+      // A killed writer may have committed one more write than it acknowledged: numbering moves past it.
+      next = Math.max(next, ...acked) + 2;
+
+      const db = new BetterSqlite3(path.join(dataDir, 'tracker.sqlite'));
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const codes = new Set((db.prepare(`SELECT code FROM product`).all() as Array<{ code: string }>).map((r) => r.code));
+        const missing = [...acknowledged].filter((n) => !codes.has(`CRASH-${n}`));
+        expect(missing, `acknowledged writes missing after kill ${kill + 1}`).toEqual([]);
+        // Every product has its audit row: no change without its trace, no trace without its change.
+        const orphans = db.prepare(`SELECT count(*) AS n FROM product p WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = p.id AND a.action = 'create')`).get() as { n: number };
+        const ghosts = db.prepare(`SELECT count(*) AS n FROM audit_log a WHERE a.entity = 'product' AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = a.entity_id)`).get() as { n: number };
+        expect([orphans.n, ghosts.n]).toEqual([0, 0]);
+      } finally {
+        db.close();
+      }
+    }
+    console.log(`crash safety: ${KILLS} kills, ${acknowledged.size} acknowledged writes, all present`);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(KILLS);
+  }, 300_000);
+});
