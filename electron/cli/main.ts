@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../rpc/files';
 import { DatabaseOpenError } from '../../db';
 import {
   CHANNELS,
@@ -25,6 +28,11 @@ Commands:
   backup                        back up the data file now (verified copy in <data dir>/backups)
   backups                       list the backups, newest first
   restore <name>                restore a backup (the current data is saved first, so it can be undone)
+  export-bundle --product <id|code> --out FILE
+                                write one product (profile, pathway, clocks, checklists, audit) to a
+                                sharing bundle for a colleague
+  import-bundle FILE [--as-copy | --replace]
+                                import a bundle; if the product exists here, choose a copy or replace
   clocks <event> <YYYY-MM-DD> [--meeting-type TYPE] [--meeting-date YYYY-MM-DD]
                                 print the deadlines that follow the event as a JSON array of
                                 {rule, label, date, citation}: date is YYYY-MM-DD, a {from, to}
@@ -39,6 +47,16 @@ Commands:
 Examples:
   npm run -s cli -- clocks ind-received 2026-03-02
   npm run -s cli -- clocks meeting-request-received 2026-03-02 --meeting-type B`;
+
+/** A product named by id or by code, as the user typed it. */
+async function resolveProduct(backend: Backend, ref: string): Promise<string> {
+  const result = await backend.dispatch('products.list', { includeArchived: true });
+  if (!result.ok) throw new Error(result.error.message);
+  const products = result.value as Array<{ id: string; code: string }>;
+  const match = products.find((p) => p.id === ref || p.code.toUpperCase() === ref.toUpperCase());
+  if (!match) throw new UsageError(`No product with id or code "${ref}". Run "products" to list them.`);
+  return match.id;
+}
 
 /** Exit codes: 0 success, 1 the call returned an error, 2 the command line was wrong. */
 class UsageError extends Error {}
@@ -118,6 +136,10 @@ async function run(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       'meeting-type': { type: 'string' },
       'meeting-date': { type: 'string' },
+      product: { type: 'string' },
+      out: { type: 'string' },
+      'as-copy': { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -173,6 +195,23 @@ async function run(argv: string[]): Promise<number> {
         return report(await open().dispatch('backups.create', {}));
       case 'backups':
         return report(await open().dispatch('backups.list', {}));
+      case 'export-bundle': {
+        if (!values.product || !values.out) throw new UsageError('"export-bundle" needs --product <id or code> and --out FILE.rptbundle.');
+        const productId = await resolveProduct(open(), values.product);
+        const result = await open().dispatch('bundles.export', { productId });
+        if (!result.ok) return report(result);
+        const written = writeFileAtomic(values.out, (result.value as { content: string }).content);
+        print({ ok: true, value: written });
+        return 0;
+      }
+      case 'import-bundle': {
+        const [file] = rest;
+        if (!file) throw new UsageError('"import-bundle" needs the bundle file: import-bundle FILE [--as-copy | --replace].');
+        if (values['as-copy'] && values.replace) throw new UsageError('Choose one of --as-copy and --replace.');
+        if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`);
+        const mode = values['as-copy'] ? 'copy' : values.replace ? 'replace' : undefined;
+        return report(await open().dispatch('bundles.import', { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8'), mode }));
+      }
       case 'restore': {
         const [name] = rest;
         if (!name) throw new UsageError('"restore" needs the name of a backup. Run "backups" to list them.');
@@ -204,7 +243,7 @@ run(process.argv.slice(2)).then(
       console.error(error.message);
       process.exit(1);
     }
-    console.error(error);
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   },
 );

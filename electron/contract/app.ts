@@ -31,3 +31,19 @@ export const BackupRestored = z.object({ restored: z.string(), previousSavedAs: 
 
 export const Empty = z.strictObject({});
 export const ExamplesLoaded = z.object({ created: z.array(z.string()), skipped: z.array(z.string()) });
+
+export const BundleExportInput = z.strictObject({ productId: z.string().trim().min(1).max(64) });
+export const BundleFile = z.object({ fileName: z.string(), content: z.string() });
+export const BundleImportInput = z.strictObject({
+  fileName: text(200, 'File name').default('bundle.rptbundle'),
+  /** The bundle file's text (the CLI and the app read the file). */
+  content: z.string().max(50 * 1024 * 1024, 'The bundle is larger than 50 MB'),
+  /** What to do when the product already exists here; without it, the import is refused with the choice. */
+  mode: z.enum(['copy', 'replace']).optional(),
+});
+export const BundleImported = z.object({
+  productId: z.string(),
+  code: z.string(),
+  mode: z.enum(['new', 'copy', 'replace']),
+  counts: z.object({ milestones: z.number().int(), checklistItems: z.number().int(), triggers: z.number().int(), auditEntries: z.number().int() }),
+});

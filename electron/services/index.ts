@@ -1,6 +1,7 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
+import { bundleHandlers } from './bundles';
 import { checklistHandlers } from './checklistHandlers';
 import { clockCalculatorHandlers } from './clockCalculator';
 import { dashboardHandlers } from './dashboard';
@@ -13,6 +14,7 @@ import { productHandlers } from './products';
 export const handlers: HandlerMap<Channel> = {
   ...appHandlers,
   ...backupHandlers,
+  ...bundleHandlers,
   ...productHandlers,
   ...exampleHandlers,
   ...pathwayHandlers,

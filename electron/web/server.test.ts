@@ -78,7 +78,7 @@ describe('web front door', () => {
     ['invalid input', () => rpc('products.create', JSON.stringify({ ...sampleProfile({ code: 'REFUSED-2' }), fraction: 'blood' })), 400, 'VALIDATION'],
     ['GET on an RPC path', () => fetch(`${server.url}/rpc/products.list`), 400, 'BAD_REQUEST'],
     ['wrong content type', () => rpc('products.create', valid, { 'Content-Type': 'text/plain' }), 400, 'BAD_REQUEST'],
-    ['oversized body', () => rpc('products.create', JSON.stringify({ notes: 'x'.repeat(2 * 1024 * 1024) })), 413, 'BAD_REQUEST'],
+    ['oversized body', () => rpc('products.create', JSON.stringify({ notes: 'x'.repeat(65 * 1024 * 1024) })), 413, 'BAD_REQUEST'],
   ];
 
   for (const [name, send, status, code] of refusals) {

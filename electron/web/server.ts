@@ -42,8 +42,8 @@ const MIME: Record<string, string> = {
 };
 
 export const TOKEN_HEADER = 'x-rpt-token';
-/** Inputs are profiles and edits, not files: a megabyte is generous and bounds memory use. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** The largest input is a sharing bundle (at most 50 MB of JSON); this bounds memory use. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface WebServerOptions {
   dispatch: Dispatch;

@@ -11,6 +11,7 @@ import {
   HeadingLevel,
   HeightRule,
   LeaderType,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -93,7 +94,7 @@ export function para(children: string | readonly ParagraphChild[], options: { sp
 
 /** Small grey explanatory text under a heading or table. */
 export function note(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, { size: SIZE.small, color: COLOR.muted })], spacing: { after: 120 } });
+  return new Paragraph({ children: [run(text, { size: SIZE.small, color: COLOR.muted })], spacing: { before: 60, after: 120 } });
 }
 
 export function bullet(children: string | readonly ParagraphChild[]): Paragraph {
@@ -158,7 +159,7 @@ export interface TableOptions {
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
 const TABLE_BORDERS = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
+const CELL_MARGINS = { top: 70, bottom: 70, left: 90, right: 90 };
 
 function alignment(align: Column['align']) {
   if (align === 'center') return AlignmentType.CENTER;
@@ -436,7 +437,7 @@ function documentStyles() {
     default: {
       document: {
         run: { font: FONT, size: SIZE.body, color: COLOR.text },
-        paragraph: { spacing: { after: 80, line: 264 } },
+        paragraph: { spacing: { after: 80, line: 264, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { ...headingRun, size: SIZE.title },
@@ -476,7 +477,7 @@ function documentStyles() {
         basedOn: 'Normal',
         next: TABLE_TEXT,
         run: { size: SIZE.table },
-        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: 'TOCHeading',

@@ -18,6 +18,7 @@ import {
 import { addDays, diffDays, diffWorkingDays } from '../../domain/dates';
 import {
   type Cell,
+  cellNote,
   cellPara,
   COLOR,
   contentWidth,
@@ -188,14 +189,15 @@ function milestonesSection(pathway: PathwayView, width: number): FileChild[] {
     dataTable({
       width,
       columns: [
-        { header: 'Stage', weight: 11 },
-        { header: 'Milestone', weight: 25 },
-        { header: 'Planned', weight: 14 },
-        { header: 'Forecast', weight: 14 },
-        { header: 'Actual', weight: 14 },
-        { header: `Variance (${unitLabel(pathway)}, + late)`, weight: 8, align: 'right' },
-        { header: `Slack (${unitLabel(pathway)})`, weight: 7, align: 'right' },
-        { header: 'Critical', weight: 8 },
+        // Date columns fit "YYYY-MM-DD – YYYY-MM-DD" on one line, so ranges never break inside a date.
+        { header: 'Stage', weight: 10 },
+        { header: 'Milestone', weight: 20.5 },
+        { header: 'Planned', weight: 16.5 },
+        { header: 'Forecast', weight: 16.5 },
+        { header: 'Actual', weight: 16.5 },
+        { header: `Variance (${unitLabel(pathway)}, + late)`, weight: 7, align: 'right' },
+        { header: `Slack (${unitLabel(pathway)})`, weight: 6, align: 'right' },
+        { header: 'Critical', weight: 7 },
       ],
       rows,
     }),
@@ -297,15 +299,14 @@ function openItemsSection(checklists: ChecklistsView | null, width: number): Fil
       dataTable({
         width,
         columns: [
-          { header: 'Item', weight: 42 },
-          { header: 'Checklist and section', weight: 20 },
-          { header: 'Status', weight: 12 },
-          { header: 'Due', weight: 11 },
-          { header: 'Citation', weight: 15 },
+          { header: 'Item and citation', weight: 52 },
+          { header: 'Checklist and section', weight: 21 },
+          { header: 'Status', weight: 13 },
+          { header: 'Due', weight: 14 },
         ],
         rows: entries.map(({ item, checklist }) => [
-          item.title,
-          `${checklist.name}\n${item.section}`,
+          [cellPara(item.title), ...(item.citation.trim() === '' ? [] : [cellNote(item.citation)])],
+          [cellPara(item.section), cellNote(checklist.name)],
           ITEM_STATUS_LABELS[item.status],
           item.dueDate === null
             ? '—'
@@ -313,7 +314,6 @@ function openItemsSection(checklists: ChecklistsView | null, width: number): Fil
                 cellPara([run(item.dueDate, { size: SIZE.table })]),
                 ...(item.overdue ? [cellPara([run('Overdue', { size: SIZE.small, bold: true, color: COLOR.warn })])] : []),
               ],
-          item.citation || '—',
         ]),
       }),
       spacer(),
@@ -330,7 +330,7 @@ function openItemsSection(checklists: ChecklistsView | null, width: number): Fil
 export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, timelinePng }: PlanOptions): Document {
   const portrait = contentWidth(paper, 'portrait');
   const landscape = contentWidth(paper, 'landscape');
-  const png = timelinePng === undefined ? renderTimelinePng(pathway, { width: 720 }) : timelinePng;
+  const png = timelinePng === undefined ? renderTimelinePng(pathway, { width: 600 }) : timelinePng;
   return createReport({
     title: 'Regulatory development plan',
     subtitle: 'Pathway, timeline, FDA clocks and open items',

@@ -25,7 +25,7 @@ const PLANNED = '#a6a6a6';
 
 const ROW = 34;
 const AXIS = 40;
-const LEGEND = 30;
+const LEGEND = 44;
 const PAD = 12;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
