@@ -1,11 +1,13 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseOpenError } from '../../db';
 import { createBackend, type Backend } from '../rpc/backend';
 import { resolveDataDir } from '../rpc/paths';
-import { RPC_CHANNEL } from '../preload/ipc';
+import { OPEN_DOCUMENT_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, SHOW_FILE_CHANNEL } from '../preload/ipc';
+import { writeFileAtomic } from '../rpc/files';
+import { checkDocumentPath } from '../services/checklists';
 import { installMenu } from './menu';
 import { hardenSession, hardenWebContents, isTrustedFrame } from './security';
 
@@ -96,6 +98,30 @@ if (!app.requestSingleInstanceLock()) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused: the request does not come from the application window.' } };
       }
       return dispatch(String(channel), input);
+    });
+    const savedThisSession = new Set<string>();
+    ipcMain.handle(SAVE_FILE_CHANNEL, async (event, suggestedName: unknown, data: unknown) => {
+      if (!isTrustedFrame(event.senderFrame, rendererIndexUrl) || !(data instanceof Uint8Array) || !mainWindow) return null;
+      const name = path.basename(String(suggestedName)).replace(/[^\w.\- ]+/g, '_') || 'export';
+      const choice = await dialog.showSaveDialog(mainWindow, { defaultPath: path.join(app.getPath('documents'), name) });
+      if (choice.canceled || !choice.filePath) return null;
+      const written = writeFileAtomic(choice.filePath, data);
+      savedThisSession.add(written.path);
+      return written.path;
+    });
+    ipcMain.handle(SHOW_FILE_CHANNEL, (event, filePath: unknown) => {
+      // Only files this session wrote: the page cannot make the shell reveal arbitrary paths.
+      if (isTrustedFrame(event.senderFrame, rendererIndexUrl) && savedThisSession.has(String(filePath))) shell.showItemInFolder(String(filePath));
+    });
+    ipcMain.handle(OPEN_DOCUMENT_CHANNEL, async (event, filePath: unknown) => {
+      if (!isTrustedFrame(event.senderFrame, rendererIndexUrl) || !backend) return 'Refused.';
+      const target = String(filePath);
+      // Only a document linked on a checklist item, that is a local file and not a program.
+      const linked = backend.ctx.db.prepare('SELECT 1 FROM checklist_item WHERE document_path = ? LIMIT 1').get(target);
+      if (!linked) return 'This file is not linked on any checklist item.';
+      const problem = checkDocumentPath(target);
+      if (problem) return problem;
+      return shell.openPath(target); // '' on success, else the system's message
     });
     createWindow();
     app.on('activate', () => {

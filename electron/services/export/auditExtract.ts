@@ -1,6 +1,6 @@
 import type { Document, FileChild } from 'docx';
 import type { AuditEntry, Product } from '../../contract';
-import { type Cell, cellPara, COLOR, contentWidth, createReport, dataTable, formatTimestamp, heading, keyValueTable, note, para, type Paper, run, SIZE, spacer, truncate } from './document';
+import { type Cell, cellPara, COLOR, contentWidth, createReport, dataTable, formatTimestamp, heading, note, para, type Paper, run, SIZE, truncate } from './document';
 
 export interface AuditExtractOptions {
   product: Product;
@@ -64,7 +64,6 @@ export function buildAuditExtract({ product, entries, from, to, paper = 'letter'
     e.reason === null || e.reason.trim() === '' ? [cellPara([run('—', { size: SIZE.table, color: COLOR.muted })])] : truncate(e.reason, VALUE_MAX),
   ]);
   const actors = [...new Set(rows.map((e) => e.actor))].sort();
-  const portrait = contentWidth(paper, 'portrait');
   const landscape = contentWidth(paper, 'landscape');
 
   const scope: FileChild[] = [
@@ -75,17 +74,6 @@ export function buildAuditExtract({ product, entries, from, to, paper = 'letter'
     para(
       'The entries come from the append-only audit trail that the tracker keeps under 21 CFR 11.10(e): each records who created, changed, archived or restored a record, when (UTC, computer-generated), the earlier and the new value, and the reason given. Entries are never edited or deleted, and a change never hides the earlier value.',
     ),
-    keyValueTable(
-      [
-        ['Product', `${product.name} (${product.code})`],
-        ['Period (UTC)', `${from} to ${to}`],
-        ['Entries', String(rows.length)],
-        ['People who made changes', actors.length === 0 ? '—' : actors.join(', ')],
-        ['Values shortened', counter.truncated === 0 ? 'None' : `${counter.truncated} values longer than ${VALUE_MAX} characters end with “…”; the audit trail holds them in full`],
-      ],
-      portrait,
-    ),
-    spacer(),
     note('Who: the display name set in the tracker together with the operating-system account that was signed in. The actor is taken from the application session, never from the data sent.'),
   ];
 
@@ -116,7 +104,17 @@ export function buildAuditExtract({ product, entries, from, to, paper = 'letter'
     paper,
     generatedAt,
     tableOfContents: false,
-    coverRows: [['Period (UTC)', `${from} to ${to}`]],
+    coverRows: [
+      ['Period (UTC)', `${from} to ${to}`],
+      ['Entries', String(rows.length)],
+      ['People who made changes', actors.length === 0 ? '—' : actors.join(', ')],
+      [
+        'Values shortened',
+        counter.truncated === 0
+          ? 'None'
+          : `${counter.truncated} ${counter.truncated === 1 ? 'value' : 'values'} longer than ${VALUE_MAX} characters end with “…”; the audit trail holds them in full`,
+      ],
+    ],
     sections: [
       { orientation: 'portrait', children: scope },
       { orientation: 'landscape', children: table },

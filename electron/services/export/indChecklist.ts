@@ -284,12 +284,12 @@ function notApplicableSection(checklists: readonly Checklist[], width: number): 
     dataTable({
       width,
       columns: [
-        { header: 'Item', weight: 36 },
-        { header: 'Checklist and section', weight: 18 },
-        { header: 'Applies only', weight: 20 },
+        { header: 'Item', weight: 33 },
+        { header: 'Checklist and section', weight: 17 },
+        { header: 'Applies only', weight: 15 },
         { header: 'Status', weight: 9 },
         { header: 'Owner', weight: 9 },
-        { header: 'Citation', weight: 12 },
+        { header: 'Citation', weight: 17 },
       ],
       rows: flagged.map(({ item, checklist }) => [
         item.title,
@@ -312,7 +312,7 @@ export function signOffSection(width: number, subject: string): FileChild[] {
     note('21 CFR 11.50: a signed record shows the printed name of the signer, the date and time of signing, and the meaning of the signature (such as review, approval, responsibility or authorship).'),
     dataTable({
       width,
-      rowHeight: 620,
+      rowHeight: 720,
       columns: [
         { header: 'Name (printed)', weight: 22 },
         { header: 'Role', weight: 18 },

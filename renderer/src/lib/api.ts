@@ -3,7 +3,12 @@ import { createApi, type Channel, type Result, type Transport } from '../../../e
 declare global {
   interface Window {
     /** Present inside Electron: the preload's bridge to the dispatcher. */
-    rpt?: { invoke(channel: string, input: unknown): Promise<Result<unknown>> };
+    rpt?: {
+      invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+      saveFile(suggestedName: string, data: Uint8Array): Promise<string | null>;
+      showFile(filePath: string): Promise<void>;
+      openDocument(filePath: string): Promise<string>;
+    };
   }
 }
 

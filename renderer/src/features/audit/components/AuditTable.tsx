@@ -1,4 +1,5 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Badge, Code, Pagination, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { AuditEntry } from '../../../../../electron/contract';
 import { formatInstant } from '../../../lib/format';
 
@@ -19,10 +20,18 @@ function Value({ value }: { value: string | null }) {
   );
 }
 
-/** `productCodes` adds a Product column (the portfolio-wide view). */
+const PAGE_SIZE = 100;
+
+/** `productCodes` adds a Product column (the portfolio-wide view). Long trails are paged. */
 export function AuditTable({ entries, productCodes }: { entries: AuditEntry[]; productCodes?: Map<string, string> }) {
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const shown = entries.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   if (entries.length === 0) return <Text c="dimmed">No changes recorded yet.</Text>;
   return (
+    <Stack gap="sm">
+      {pages > 1 && <Pagination total={pages} value={current} onChange={setPage} size="sm" aria-label="Audit pages" />}
     <Table verticalSpacing="xs" striped aria-label="Audit trail">
       <Table.Thead>
         <Table.Tr>
@@ -37,7 +46,7 @@ export function AuditTable({ entries, productCodes }: { entries: AuditEntry[]; p
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {entries.map((e) => (
+        {shown.map((e) => (
           <Table.Tr key={e.id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }} title={e.at}>
               {formatInstant(e.at)}
@@ -74,5 +83,6 @@ export function AuditTable({ entries, productCodes }: { entries: AuditEntry[]; p
         ))}
       </Table.Tbody>
     </Table>
+    </Stack>
   );
 }

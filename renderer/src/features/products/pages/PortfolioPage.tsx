@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DONOR_TYPES, FRACTIONS } from '../../../../../electron/contract';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { BundleImport } from '../components/BundleImport';
 import { StageBadge } from '../components/ProductBadges';
 import { useLoadExamples, useProducts } from '../hooks/useProducts';
 
@@ -38,6 +39,7 @@ function EmptyPortfolio() {
             <Button variant="default" leftSection={<IconPlus size={18} />} onClick={() => navigate('/products/new')}>
               New product
             </Button>
+            <BundleImport />
           </Group>
         </Stack>
       </Paper>
@@ -65,6 +67,7 @@ export function PortfolioPage() {
         </div>
         <Group>
           <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+          <BundleImport />
           <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/products/new')}>
             New product
           </Button>
