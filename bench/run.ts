@@ -1,11 +1,12 @@
 // `npm run bench`: one line per figure, `<name> <value> <unit>`.
 import { benchChecklists } from './checklists';
 import { benchDispatch } from './dispatch';
+import { benchExport } from './export';
 import type { BenchResult } from './harness';
 import { benchPathway } from './pathway';
 import { benchSchedule } from './schedule';
 
-const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchChecklists];
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchChecklists, benchExport];
 
 for (const suite of suites) {
   for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../rpc/files';
+import { describeWriteError, writeFileAtomic } from '../rpc/files';
 import { DatabaseOpenError } from '../../db';
 import {
   CHANNELS,
@@ -28,6 +28,10 @@ Commands:
   backup                        back up the data file now (verified copy in <data dir>/backups)
   backups                       list the backups, newest first
   restore <name>                restore a backup (the current data is saved first, so it can be undone)
+  export <ind-checklist|plan|audit> --product <id|code> --out FILE.docx
+         [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]
+                                write a Word export (IND checklist, regulatory plan and status
+                                report, audit extract); nothing is left behind on failure
   export-bundle --product <id|code> --out FILE
                                 write one product (profile, pathway, clocks, checklists, audit) to a
                                 sharing bundle for a colleague
@@ -138,6 +142,10 @@ async function run(argv: string[]): Promise<number> {
       'meeting-date': { type: 'string' },
       product: { type: 'string' },
       out: { type: 'string' },
+      paper: { type: 'string' },
+      'group-by': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       'as-copy': { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -195,14 +203,39 @@ async function run(argv: string[]): Promise<number> {
         return report(await open().dispatch('backups.create', {}));
       case 'backups':
         return report(await open().dispatch('backups.list', {}));
+      case 'export': {
+        const [kind] = rest;
+        if (!kind || !values.product || !values.out) {
+          throw new UsageError('"export" needs a kind, --product and --out: export <ind-checklist|plan|audit> --product <id or code> --out FILE.docx [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]');
+        }
+        const productId = await resolveProduct(open(), values.product);
+        const result = await open().dispatch('exports.save', {
+          kind,
+          productId,
+          outPath: path.resolve(values.out),
+          ...(values.paper ? { paper: values.paper } : {}),
+          ...(values['group-by'] ? { groupBy: values['group-by'] } : {}),
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.to ? { to: values.to } : {}),
+        });
+        if (!result.ok && result.error.code === 'VALIDATION') {
+          console.error(result.error.message);
+          return 2;
+        }
+        return report(result);
+      }
       case 'export-bundle': {
         if (!values.product || !values.out) throw new UsageError('"export-bundle" needs --product <id or code> and --out FILE.rptbundle.');
         const productId = await resolveProduct(open(), values.product);
         const result = await open().dispatch('bundles.export', { productId });
         if (!result.ok) return report(result);
-        const written = writeFileAtomic(values.out, (result.value as { content: string }).content);
-        print({ ok: true, value: written });
-        return 0;
+        try {
+          print({ ok: true, value: writeFileAtomic(values.out, (result.value as { content: string }).content) });
+          return 0;
+        } catch (error) {
+          console.error(describeWriteError(error, values.out));
+          return 1;
+        }
       }
       case 'import-bundle': {
         const [file] = rest;

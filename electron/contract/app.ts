@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common';
+import { IsoDate, text } from './common';
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -47,3 +47,34 @@ export const BundleImported = z.object({
   mode: z.enum(['new', 'copy', 'replace']),
   counts: z.object({ milestones: z.number().int(), checklistItems: z.number().int(), triggers: z.number().int(), auditEntries: z.number().int() }),
 });
+
+export const EXPORT_KINDS = {
+  'ind-checklist': 'IND submission checklist',
+  plan: 'Regulatory plan and status report',
+  audit: 'Audit extract',
+} as const;
+export const ExportKind = z.enum(['ind-checklist', 'plan', 'audit'], { error: 'Export: choose ind-checklist, plan or audit' });
+export const ExportRequest = z
+  .strictObject({
+    kind: ExportKind,
+    productId: z.string().trim().min(1, 'Choose a product').max(64),
+    paper: z.enum(['letter', 'a4'], { error: 'Paper: letter or a4' }).default('letter'),
+    groupBy: z.enum(['section', 'module'], { error: 'Group by: section or module' }).default('section'),
+    /** The audit extract's period (UTC dates, inclusive); defaults to everything. */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] });
+export const ExportSaveInput = z
+  .strictObject({
+    kind: ExportKind,
+    productId: z.string().trim().min(1, 'Choose a product').max(64),
+    paper: z.enum(['letter', 'a4']).default('letter'),
+    groupBy: z.enum(['section', 'module']).default('section'),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    outPath: z.string().trim().min(1, 'Give the file to write').max(4096).refine((p) => p.toLowerCase().endsWith('.docx'), 'The file name must end in .docx'),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] });
+export const ExportRendered = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number().int() });
+export const ExportSaved = z.object({ path: z.string(), bytes: z.number().int() });

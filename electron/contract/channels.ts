@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppInfo, BackupInfo, BundleExportInput, BundleFile, BundleImported, BundleImportInput, BackupList, BackupRestored, BackupRestoreInput, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from './app';
+import { AppInfo, BackupInfo, BundleExportInput, ExportRendered, ExportRequest, ExportSaved, ExportSaveInput, BundleFile, BundleImported, BundleImportInput, BackupList, BackupRestored, BackupRestoreInput, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from './app';
 import { AuditEntry, AuditFacets, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
@@ -51,6 +51,8 @@ export const contract = {
   'app.info': def('Version, data location and schema version of this installation', Empty, AppInfo),
   'settings.get': def('Read the user settings', Empty, Settings),
   'settings.update': def('Change the user settings (display name used in the audit trail, backups to keep)', SettingsUpdateInput, Settings),
+  'exports.render': def('A Word (.docx) export as bytes (base64), for a download or a save dialog', ExportRequest, ExportRendered, ['NOT_FOUND', 'CONFLICT']),
+  'exports.save': def('Write a Word (.docx) export to a file (atomically; no partial file on failure)', ExportSaveInput, ExportSaved, ['NOT_FOUND', 'CONFLICT']),
   'bundles.export': def('One product (profile, pathway, clocks, checklists, audit) as a sharing bundle', BundleExportInput, BundleFile, ['NOT_FOUND']),
   'bundles.import': def('Import a sharing bundle; an existing product needs mode "copy" or "replace" (never a silent merge)', BundleImportInput, BundleImported, ['CONFLICT']),
   'backups.list': def('The backups of the data file, newest first', Empty, BackupList),

@@ -6,7 +6,7 @@ import { DatabaseOpenError } from '../../db';
 import { createBackend, type Backend } from '../rpc/backend';
 import { resolveDataDir } from '../rpc/paths';
 import { OPEN_DOCUMENT_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, SHOW_FILE_CHANNEL } from '../preload/ipc';
-import { writeFileAtomic } from '../rpc/files';
+import { describeWriteError, writeFileAtomic } from '../rpc/files';
 import { checkDocumentPath } from '../services/checklists';
 import { installMenu } from './menu';
 import { hardenSession, hardenWebContents, isTrustedFrame } from './security';
@@ -105,9 +105,13 @@ if (!app.requestSingleInstanceLock()) {
       const name = path.basename(String(suggestedName)).replace(/[^\w.\- ]+/g, '_') || 'export';
       const choice = await dialog.showSaveDialog(mainWindow, { defaultPath: path.join(app.getPath('documents'), name) });
       if (choice.canceled || !choice.filePath) return null;
-      const written = writeFileAtomic(choice.filePath, data);
-      savedThisSession.add(written.path);
-      return written.path;
+      try {
+        const written = writeFileAtomic(choice.filePath, data);
+        savedThisSession.add(written.path);
+        return written.path;
+      } catch (error) {
+        throw new Error(describeWriteError(error, choice.filePath));
+      }
     });
     ipcMain.handle(SHOW_FILE_CHANNEL, (event, filePath: unknown) => {
       // Only files this session wrote: the page cannot make the shell reveal arbitrary paths.

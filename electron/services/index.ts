@@ -2,6 +2,7 @@ import type { Channel } from '../contract';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { bundleHandlers } from './bundles';
+import { exportHandlers } from './exports';
 import { checklistHandlers } from './checklistHandlers';
 import { clockCalculatorHandlers } from './clockCalculator';
 import { dashboardHandlers } from './dashboard';
@@ -15,6 +16,7 @@ export const handlers: HandlerMap<Channel> = {
   ...appHandlers,
   ...backupHandlers,
   ...bundleHandlers,
+  ...exportHandlers,
   ...productHandlers,
   ...exampleHandlers,
   ...pathwayHandlers,

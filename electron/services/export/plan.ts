@@ -330,7 +330,7 @@ function openItemsSection(checklists: ChecklistsView | null, width: number): Fil
 export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, timelinePng }: PlanOptions): Document {
   const portrait = contentWidth(paper, 'portrait');
   const landscape = contentWidth(paper, 'landscape');
-  const png = timelinePng === undefined ? renderTimelinePng(pathway, { width: 600 }) : timelinePng;
+  const png = timelinePng === undefined ? renderTimelinePng(pathway, { width: 624 }) : timelinePng;
   return createReport({
     title: 'Regulatory development plan',
     subtitle: 'Pathway, timeline, FDA clocks and open items',

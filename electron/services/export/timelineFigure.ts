@@ -84,7 +84,14 @@ function fromDay0(day: number): [number, number] {
   return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1];
 }
 
-export function renderTimelineSvg(pathway: PathwayView, { width }: TimelineOptions): string {
+/* The figure is printed at the portrait text width (6.5 in, 624 px at 96 dpi) and its type is
+ * sized for that. A wider request draws the same layout scaled up (a sharper image, not
+ * smaller print); a narrower one lays out in the width given. */
+const DESIGN_WIDTH = 624;
+
+export function renderTimelineSvg(pathway: PathwayView, { width: requested }: TimelineOptions): string {
+  const width = Math.min(requested, DESIGN_WIDTH);
+  const scale = requested / width;
   const stages = [...pathway.stages].sort((a, b) => a.position - b.position);
   const today = toDayNumber(pathway.today);
   const days: number[] = [today];
@@ -111,7 +118,9 @@ export function renderTimelineSvg(pathway: PathwayView, { width }: TimelineOptio
   const n = (v: number) => Math.round(v * 10) / 10;
 
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(requested)}" height="${n(height * scale)}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`,
+  );
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
 
   // Grid and axis labels.

@@ -1,14 +1,16 @@
 import { Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconFileExport, IconPackageExport } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
-import type { Product } from '../../../../../electron/contract';
+import { IconChevronDown, IconFileExport, IconFileTypeDocx, IconPackageExport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { EXPORT_KINDS, type Product } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
 import { saveFile } from '../../../lib/files';
 import { notifyError, notifySaved } from '../../../lib/notify';
+import { ExportDialog, type ExportKind } from './ExportDialog';
 
-/** Exports of one product: the sharing bundle here, and whatever export items are passed in. */
-export function ShareMenu({ product, children }: { product: Product; children?: ReactNode }) {
+/** Exports of one product: the Word documents and the sharing bundle. */
+export function ShareMenu({ product }: { product: Product }) {
   const [busy, setBusy] = useState(false);
+  const [word, setWord] = useState<ExportKind | null>(null);
   const exportBundle = async () => {
     setBusy(true);
     try {
@@ -22,6 +24,7 @@ export function ShareMenu({ product, children }: { product: Product; children?: 
     }
   };
   return (
+    <>
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button variant="default" leftSection={<IconFileExport size={18} />} rightSection={<IconChevronDown size={14} />} loading={busy}>
@@ -29,12 +32,20 @@ export function ShareMenu({ product, children }: { product: Product; children?: 
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {children}
+        <Menu.Label>Word documents</Menu.Label>
+        {(Object.keys(EXPORT_KINDS) as ExportKind[]).map((kind) => (
+          <Menu.Item key={kind} leftSection={<IconFileTypeDocx size={16} />} onClick={() => setWord(kind)}>
+            {EXPORT_KINDS[kind]}…
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
         <Menu.Label>Share with a colleague</Menu.Label>
         <Menu.Item leftSection={<IconPackageExport size={16} />} onClick={exportBundle}>
           Sharing bundle (.rptbundle)
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+    {word && <ExportDialog product={product} kind={word} onClose={() => setWord(null)} />}
+    </>
   );
 }

@@ -1,0 +1,68 @@
+import type { Document } from 'docx';
+import type { z } from 'zod';
+import type { ExportRequest } from '../contract';
+import { buildAuditExtract } from './export/auditExtract';
+import { describeWriteError } from '../rpc/files';
+import { toBuffer, writeDocxAtomic } from './export/document';
+import { buildIndChecklist } from './export/indChecklist';
+import { buildPlan } from './export/plan';
+import { renderTimelinePng } from './export/timelineFigure';
+import { loadChecklistsView } from './checklists';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import type { HandlerMap } from './handlers';
+import { loadPathwayView, requireProductId } from './pathway';
+
+type Request = z.output<typeof ExportRequest>;
+
+const FILE_STEMS = { 'ind-checklist': 'IND-checklist', plan: 'regulatory-plan', audit: 'audit-extract' } as const;
+
+/** Builds the requested Word document from live data; the three exports share this one path. */
+export function buildExport(ctx: ServiceContext, request: Request): { doc: Document; fileName: string } {
+  const product = requireProductId(ctx, request.productId);
+  const generatedAt = ctx.now();
+  const fileName = `${product.code}-${FILE_STEMS[request.kind]}-${ctx.today()}.docx`;
+  switch (request.kind) {
+    case 'ind-checklist': {
+      const view = loadChecklistsView(ctx, product.id);
+      if (view.checklists.length === 0) {
+        throw new AppError('CONFLICT', `${product.code} has no checklists yet. Generate them on its Checklists tab, then export.`);
+      }
+      return { doc: buildIndChecklist({ view, product, groupBy: request.groupBy, paper: request.paper, generatedAt }), fileName };
+    }
+    case 'plan': {
+      const pathway = loadPathwayView(ctx, product.id);
+      const checklists = loadChecklistsView(ctx, product.id);
+      const timelinePng = pathway.stages.length > 0 ? renderTimelinePng(pathway, { width: 960 }) : null;
+      return { doc: buildPlan({ pathway, checklists: checklists.checklists.length > 0 ? checklists : null, paper: request.paper, generatedAt, timelinePng }), fileName };
+    }
+    case 'audit': {
+      const from = request.from ?? '1900-01-01';
+      const to = request.to ?? ctx.today();
+      const entries = ctx.repos.audit.list({ productId: product.id, from, to, limit: 1_000_000 }).reverse();
+      if (entries.length === 0) {
+        throw new AppError('CONFLICT', `${product.code} has no audit entries from ${from} to ${to}. Choose a period with changes in it.`, [{ path: 'from', message: 'No entries in this period' }]);
+      }
+      return { doc: buildAuditExtract({ product, entries, from, to, paper: request.paper, generatedAt }), fileName };
+    }
+  }
+}
+
+export const exportHandlers: HandlerMap<'exports.render' | 'exports.save'> = {
+  'exports.render': async (request, ctx) => {
+    const { doc, fileName } = buildExport(ctx, request);
+    const buffer = await toBuffer(doc);
+    return { fileName, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: buffer.toString('base64'), bytes: buffer.length };
+  },
+  'exports.save': async ({ outPath, ...request }, ctx) => {
+    // A browser page never names files on this computer: there, exports are downloads.
+    if (ctx.info.frontDoor === 'web') throw new AppError('FORBIDDEN', 'In the browser, exports are downloaded (exports.render); only the desktop app and the CLI write files.');
+    const { doc } = buildExport(ctx, request);
+    try {
+      return await writeDocxAtomic(doc, outPath);
+    } catch (error) {
+      const message = describeWriteError(error, outPath);
+      throw new AppError('CONFLICT', message, [{ path: 'outPath', message }]);
+    }
+  },
+};

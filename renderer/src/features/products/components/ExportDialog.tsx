@@ -1,0 +1,70 @@
+import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { EXPORT_KINDS, type Product } from '../../../../../electron/contract';
+import { DateField } from '../../../components/DateField';
+import { api } from '../../../lib/api';
+import { base64ToBytes, saveFile } from '../../../lib/files';
+import { notifyError, notifySaved } from '../../../lib/notify';
+
+export type ExportKind = keyof typeof EXPORT_KINDS;
+
+/** Options of one Word export, then the save dialog (desktop) or a download (browser). */
+export function ExportDialog({ product, kind, onClose }: { product: Product; kind: ExportKind; onClose(): void }) {
+  const [paper, setPaper] = useState<'letter' | 'a4'>('letter');
+  const [groupBy, setGroupBy] = useState<'section' | 'module'>('section');
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const run = useMutation({
+    mutationFn: async () => {
+      const file = await api.exports.render({ kind, productId: product.id, paper, groupBy, from: from ?? undefined, to: to ?? undefined });
+      return saveFile(file.fileName, base64ToBytes(file.base64), file.mime);
+    },
+    onSuccess: (where) => {
+      if (where) notifySaved(`${EXPORT_KINDS[kind]} exported`, where);
+      onClose();
+    },
+    onError: (error) => notifyError(`The ${EXPORT_KINDS[kind].toLowerCase()} was not exported`, error),
+  });
+  return (
+    <Modal opened onClose={onClose} title={`${EXPORT_KINDS[kind]}: ${product.code}`}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          A Word document built from the live data, with a table of contents, page numbers and a sign-off table where it applies.
+        </Text>
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            Paper
+          </Text>
+          <SegmentedControl value={paper} onChange={(v) => setPaper(v as typeof paper)} data={[{ value: 'letter', label: 'US Letter' }, { value: 'a4', label: 'A4' }]} />
+        </div>
+        {kind === 'ind-checklist' && (
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              Group items by
+            </Text>
+            <SegmentedControl
+              value={groupBy}
+              onChange={(v) => setGroupBy(v as typeof groupBy)}
+              data={[{ value: 'section', label: '21 CFR 312.23 paragraph' }, { value: 'module', label: 'eCTD module' }]}
+            />
+          </div>
+        )}
+        {kind === 'audit' && (
+          <Group grow>
+            <DateField label="From (UTC date)" clearable value={from} onChange={setFrom} />
+            <DateField label="To (UTC date)" clearable value={to} onChange={setTo} error={from && to && from > to ? 'Before “From”' : undefined} />
+          </Group>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={run.isPending}>
+            Cancel
+          </Button>
+          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!!from && !!to && from > to}>
+            Export
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
