@@ -266,17 +266,22 @@ async function run(argv: string[]): Promise<number> {
 }
 
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // exitCode, not exit(): a large answer piped to another program must be written out completely first.
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       console.error(error.message);
-      process.exit(2);
+      process.exitCode = 2;
+      return;
     }
     if (error instanceof DatabaseOpenError) {
       console.error(error.message);
-      process.exit(1);
+      process.exitCode = 1;
+      return;
     }
     console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -21,7 +21,8 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     outfile: childScript,
-    external: ['better-sqlite3'],
+    // npm packages (better-sqlite3, resvg's native addon...) load from node_modules at run time.
+    packages: 'external',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'silent',
   });

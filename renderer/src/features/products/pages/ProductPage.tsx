@@ -1,5 +1,5 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconClock, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconChecklist, IconClock, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DONOR_TYPES, FRACTIONS, OXYGEN, STAGE_KINDS, toProfile, type Product, type ProductProfile } from '../../../../../electron/contract';
@@ -10,9 +10,12 @@ import { PathwaySetup } from '../../pathway/components/PathwaySetup';
 import { PathwayTable } from '../../pathway/components/PathwayTable';
 import { Timeline } from '../../pathway/components/Timeline';
 import { usePathway } from '../../pathway/hooks/usePathway';
+import { ChecklistsPanel } from '../../checklists/components/ChecklistsPanel';
+import { useChecklists } from '../../checklists/hooks/useChecklists';
 import { formatInstant } from '../../../lib/format';
 import { notifyError, notifySuccess, notifyUnlessFieldErrors } from '../../../lib/notify';
 import { ProductBadges } from '../components/ProductBadges';
+import { ShareMenu } from '../components/ShareMenu';
 import { ProductForm } from '../components/ProductForm';
 import { useArchiveProduct, useProduct, useProductAudit, useUpdateProduct } from '../hooks/useProducts';
 
@@ -118,6 +121,7 @@ export function ProductPage() {
   const audit = useProductAudit(id);
   const update = useUpdateProduct();
   const pathway = usePathway(id);
+  const checklists = useChecklists(id);
   const [editing, setEditing] = useState(false);
   // The tab lives in the URL, so a reload or the back button returns to it.
   const [search, setSearch] = useSearchParams();
@@ -154,6 +158,7 @@ export function ProductPage() {
               Edit profile
             </Button>
           )}
+          <ShareMenu product={p} />
           <ArchiveButton product={p} />
         </Group>
       </Group>
@@ -173,6 +178,9 @@ export function ProductPage() {
           <Tabs.Tab value="clocks" leftSection={<IconClock size={16} />}>
             Clocks{view && view.triggers.length > 0 ? ` (${view.triggers.length})` : ''}
           </Tabs.Tab>
+          <Tabs.Tab value="checklists" leftSection={<IconChecklist size={16} />}>
+            Checklists{checklists.data && checklists.data.summary.total > 0 ? ` (${checklists.data.summary.percent}%)` : ''}
+          </Tabs.Tab>
           <Tabs.Tab value="profile" leftSection={<IconId size={16} />}>
             Profile
           </Tabs.Tab>
@@ -186,7 +194,7 @@ export function ProductPage() {
           ) : view && hasPathway ? (
             <Stack>
               <PathwayHeader view={view} />
-              <PathwayTable view={view} />
+              <PathwayTable view={view} gates={checklists.data?.gates} />
             </Stack>
           ) : p.archivedAt ? (
             <Alert variant="light">This archived product has no pathway.</Alert>
@@ -203,6 +211,9 @@ export function ProductPage() {
         </Tabs.Panel>
         <Tabs.Panel value="clocks" pt="md">
           {view && <ClocksPanel view={view} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="checklists" pt="md">
+          <ChecklistsPanel productId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="profile" pt="md">
           <Paper withBorder p="lg" radius="md">

@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, openApp, test, useFreshServer } from './fixtures';
+
+useFreshServer();
+
+test('exporting the IND checklist from the UI downloads a Word file that opens and says what it should', async ({ page, pageErrors }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByRole('button', { name: 'Load example portfolio' }).click();
+  await page.getByRole('link', { name: 'Cell-free amniotic fluid extracellular vesicles (cfAF EVs)' }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'IND submission checklist…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('A4').click();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^CFAF-EV-C19-IND-checklist-\d{4}-\d{2}-\d{2}\.docx$/);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-e2e-export-'));
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK'); // a .docx is a zip
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 90_000, stdio: 'ignore' });
+  const text = execFileSync('pdftotext', ['-layout', file.replace(/\.docx$/, '.pdf'), '-'], { encoding: 'utf8' });
+  expect(text).toContain('Cell-free amniotic fluid extracellular vesicles');
+  expect(text).toContain('IND ready to submit');
+  expect(text).toMatch(/Form FDA 1571/);
+  expect(text).toMatch(/Page 1 of \d+/);
+  fs.rmSync(dir, { recursive: true, force: true });
+  expect(pageErrors).toEqual([]);
+});
