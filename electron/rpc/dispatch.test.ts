@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../contract';
-import { count, sampleProfile, tempBackend } from './testing';
+import { call, count, sampleProfile, tempBackend } from './testing';
 
 let backend: ReturnType<typeof tempBackend>;
 beforeEach(() => {
@@ -8,11 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => backend.cleanup());
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown = {}) => call<T>(backend, channel, input);
 
 describe('dispatch', () => {
   it('creates, reads, lists, edits, archives and restores a product, auditing each change', async () => {

@@ -43,3 +43,10 @@ export function sampleProfile(overrides: Partial<ProductProfile> = {}): ProductP
 export function count(backend: Backend, table: 'product' | 'audit_log'): number {
   return (backend.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+/** Dispatches and returns the value, or throws with the error code and message (tests only). */
+export async function call<T>(backend: Pick<Backend, 'dispatch'>, channel: string, input: unknown = {}): Promise<T> {
+  const result = await backend.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}

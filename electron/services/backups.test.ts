@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db';
 import { checkIntegrity } from '../../db/backup';
 import type { Product } from '../contract';
-import { sampleProfile, tempBackend } from '../rpc/testing';
+import { call, sampleProfile, tempBackend } from '../rpc/testing';
 
 let backend: ReturnType<typeof tempBackend>;
 beforeEach(() => {
@@ -12,11 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => backend.cleanup());
 
-async function ok<T>(channel: string, input: unknown = {}): Promise<T> {
-  const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown = {}) => call<T>(backend, channel, input);
 
 describe('backups', () => {
   it('backs up now with SQLite online backup, verified, and keeps only the configured number', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistsView, PathwayView, Product } from '../contract';
-import { sampleProfile, tempBackend } from '../rpc/testing';
+import { call, sampleProfile, tempBackend } from '../rpc/testing';
 
 let a: ReturnType<typeof tempBackend>;
 let b: ReturnType<typeof tempBackend>;
@@ -14,11 +14,7 @@ afterEach(() => {
   b.cleanup();
 });
 
-async function ok<T>(backend: typeof a, channel: string, input: unknown = {}): Promise<T> {
-  const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(backend: typeof a, channel: string, input: unknown = {}) => call<T>(backend, channel, input);
 
 const TABLES = ['product', 'stage', 'milestone', 'milestone_dependency', 'clock_trigger', 'checklist', 'checklist_item', 'audit_log'];
 const snapshot = (backend: typeof a) => TABLES.map((t) => (backend.ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);

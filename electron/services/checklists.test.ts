@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistItem, ChecklistsView, PathwayView, Product } from '../contract';
-import { count, sampleProfile, tempBackend } from '../rpc/testing';
+import { call, count, sampleProfile, tempBackend } from '../rpc/testing';
 
 let backend: ReturnType<typeof tempBackend>;
 beforeEach(() => {
@@ -11,11 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => backend.cleanup());
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown = {}) => call<T>(backend, channel, input);
 const items = (v: ChecklistsView) => v.checklists.flatMap((c) => c.items);
 const EV_MARKER = 'Positive marker: transmembrane or GPI-anchored protein (e.g. CD9, CD63, CD81, integrins)';
 const find = (v: ChecklistsView, title: string) => items(v).find((i) => i.title === title)!;

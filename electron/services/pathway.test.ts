@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PathwayView, Product } from '../contract';
-import { count, sampleProfile, tempBackend } from '../rpc/testing';
+import { call, count, sampleProfile, tempBackend } from '../rpc/testing';
 
 let backend: ReturnType<typeof tempBackend>;
 // A fixed clock: forecasts depend on "today".
@@ -9,11 +9,7 @@ beforeEach(() => {
 });
 afterEach(() => backend.cleanup());
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown = {}) => call<T>(backend, channel, input);
 
 const milestones = (v: PathwayView) => v.stages.flatMap((s) => s.milestones);
 const byKey = (v: PathwayView, key: string) => milestones(v).find((m) => m.key === key)!;
