@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { auditRepository } from './repositories/audit';
+import { baselineRepository } from './repositories/baselines';
 import { checklistRepository } from './repositories/checklists';
 import { pathwayRepository } from './repositories/pathway';
 import { productRepository } from './repositories/products';
@@ -17,6 +18,7 @@ export function repositories(db: Database) {
     settings: settingsRepository(db),
     pathway: pathwayRepository(db),
     checklists: checklistRepository(db),
+    baselines: baselineRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

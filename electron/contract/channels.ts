@@ -3,6 +3,7 @@ import { AppInfo, BackupInfo, BundleExportInput, ExportRendered, ExportRequest, 
 import { AuditEntry, AuditFacets, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
+import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
 import { Id } from './common';
 import {
   ChecklistBulkUpdateInput,
@@ -91,6 +92,10 @@ export const contract = {
   'checklistItems.create': def('Add a custom item to a checklist', ChecklistItemCreateInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
   'checklistItems.remove': def('Remove a custom item (template items are kept; mark them not applicable instead)', ChecklistItemRemoveInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
   'checklistTemplates.import': def('Import an organisation checklist template file (validated; nothing is imported on error)', ChecklistTemplateImportInput, ChecklistTemplateSummary, ['CONFLICT']),
+  'baselines.list': def('Saved baselines of a product plan, newest first', BaselineListInput, z.array(Baseline), ['NOT_FOUND']),
+  'baselines.create': def('Save the current plan as a named, dated baseline (optionally the reference)', BaselineCreateInput, z.array(Baseline), ['NOT_FOUND', 'CONFLICT']),
+  'baselines.setReference': def('Make a baseline the reference the live plan is measured against', BaselineRef, z.array(Baseline), ['NOT_FOUND', 'CONFLICT']),
+  'baselines.compare': def('The live plan against a baseline: key dates and every milestone, with variance', BaselineRef, BaselineComparison, ['NOT_FOUND']),
   'dashboard.get': def('Portfolio dashboard: stage, progress, next milestone, deadlines, overdue items, slips', DashboardInput, DashboardView),
 } as const satisfies Record<string, ChannelDef>;
 

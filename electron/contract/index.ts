@@ -6,5 +6,6 @@ export * from './app';
 export * from './clocks';
 export * from './pathway';
 export * from './checklist';
+export * from './baseline';
 export * from './channels';
 export * from './client';

@@ -52,6 +52,8 @@ export const Milestone = z.object({
   critical: z.boolean(),
   startVarianceDays: z.number().int().nullable(),
   finishVarianceDays: z.number().int().nullable(),
+  /** Forecast finish minus the reference baseline's finish (positive = later); null without one. */
+  baselineVarianceDays: z.number().int().nullable(),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
@@ -84,6 +86,8 @@ export const PathwayView = z.object({
   criticalPath: z.array(z.string()),
   projectFinish: nullableDate,
   triggers: z.array(ClockTrigger),
+  /** The reference baseline, when one is set. */
+  reference: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).nullable(),
 });
 export type PathwayView = z.infer<typeof PathwayView>;
 

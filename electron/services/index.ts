@@ -1,11 +1,13 @@
 import type { Channel } from '../contract';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
+import { makeBaselineHandlers } from './baselines';
 import { bundleHandlers } from './bundles';
 import { exportHandlers } from './exports';
 import { checklistHandlers } from './checklistHandlers';
 import { clockCalculatorHandlers } from './clockCalculator';
 import { dashboardHandlers } from './dashboard';
+import { loadPathwayView } from './pathway';
 import { pathwayHandlers } from './pathwayHandlers';
 import { exampleHandlers } from './examples';
 import type { Handler, HandlerMap } from './handlers';
@@ -21,6 +23,7 @@ export const handlers: HandlerMap<Channel> = {
   ...exampleHandlers,
   ...pathwayHandlers,
   ...dashboardHandlers,
+  ...makeBaselineHandlers(loadPathwayView),
   ...clockCalculatorHandlers,
   ...checklistHandlers,
 };

@@ -4,8 +4,10 @@ import { CLOCK_EVENT_LABELS, type ClockEventId, type MeetingTypeId } from '../co
 import type { MilestoneRow, TriggerRow } from '../../db/repositories/pathway';
 import { computeClocks } from '../domain/clocks';
 import type { PathwayTemplate } from '../domain/pathwayTemplate';
+import { diffDays } from '../domain/dates';
 import { computeSchedule, type Schedule, type ScheduledMilestone } from '../domain/schedule';
 import type { ServiceContext } from './context';
+import { referenceFinishes } from './baselines';
 import { AppError, notFound } from './errors';
 
 export type Audit = Parameters<Parameters<ServiceContext['write']>[0]>[0];
@@ -84,6 +86,7 @@ export function loadPathwayView(ctx: ServiceContext, productId: string): Pathway
   const anchor = settings.start_date ?? ctx.today();
   const schedule = scheduleFor(ctx, productId, rows, anchor, settings.calendar);
   const byId = new Map<string, ScheduledMilestone>(schedule.milestones.map((m) => [m.id, m]));
+  const reference = referenceFinishes(ctx, productId);
 
   const stages: Stage[] = stageRows.map((s) => ({
     id: s.id,
@@ -129,7 +132,10 @@ export function loadPathwayView(ctx: ServiceContext, productId: string): Pathway
       critical: computed.critical,
       startVarianceDays: computed.startVarianceDays,
       finishVarianceDays: computed.finishVarianceDays,
+      baselineVarianceDays: null,
     };
+    const baselineFinish = reference?.finishes.get(row.id);
+    if (baselineFinish) milestone.baselineVarianceDays = diffDays(baselineFinish, row.actual_finish ?? computed.forecastFinish);
     stage.milestones.push(milestone);
     stage.total += 1;
     if (milestone.status === 'done') stage.done += 1;
@@ -149,6 +155,7 @@ export function loadPathwayView(ctx: ServiceContext, productId: string): Pathway
     criticalPath: schedule.criticalPath,
     projectFinish: schedule.projectFinish,
     triggers: ctx.repos.pathway.triggers(productId).map(toTrigger),
+    reference: reference && { id: reference.id, name: reference.name, createdAt: reference.createdAt },
   };
 }
 

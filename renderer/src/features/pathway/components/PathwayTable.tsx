@@ -83,6 +83,14 @@ function MilestoneRow({ view, stage, m, index, gate, onEdit }: { view: PathwayVi
         <Group gap={4} wrap="nowrap">
           <Range from={m.forecastStart} to={m.forecastFinish} strong={m.critical && m.status !== 'done'} />
           <VarianceBadge days={m.finishVarianceDays} />
+          {m.baselineVarianceDays !== null && m.baselineVarianceDays !== 0 && (
+            <Tooltip label={`Forecast finish against the reference baseline "${view.reference?.name ?? ''}"`}>
+              <Badge size="sm" variant="outline" color={m.baselineVarianceDays > 0 ? 'red' : 'teal'}>
+                B {m.baselineVarianceDays > 0 ? '+' : '−'}
+                {Math.abs(m.baselineVarianceDays)} d
+              </Badge>
+            </Tooltip>
+          )}
         </Group>
         <Tooltip label="Planned (baseline)" position="bottom-start">
           <div>

@@ -61,6 +61,7 @@ export function usePathwayWrite<C extends PathwayWrite>(channel: C, errorTitle =
         client.invalidateQueries({ queryKey: ['dashboard'] }),
         // Checklist due dates tied to milestones move with the schedule.
         client.invalidateQueries({ queryKey: ['checklists'] }),
+        client.invalidateQueries({ queryKey: ['baselines', view.product.id] }),
       ]);
     },
     onError: (error) => notifyUnlessFieldErrors(errorTitle, error),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DONOR_TYPES, FRACTIONS, OXYGEN, STAGE_KINDS, toProfile, type Product, type ProductProfile } from '../../../../../electron/contract';
 import { AuditTable } from '../../audit/components/AuditTable';
+import { BaselinesCard } from '../../pathway/components/BaselinesCard';
 import { ClocksPanel } from '../../pathway/components/ClocksPanel';
 import { PathwayHeader } from '../../pathway/components/PathwayHeader';
 import { PathwaySetup } from '../../pathway/components/PathwaySetup';
@@ -194,6 +195,7 @@ export function ProductPage() {
           ) : view && hasPathway ? (
             <Stack>
               <PathwayHeader view={view} />
+              <BaselinesCard view={view} />
               <PathwayTable view={view} gates={checklists.data?.gates} />
             </Stack>
           ) : p.archivedAt ? (
