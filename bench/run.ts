@@ -4,9 +4,10 @@ import { benchDispatch } from './dispatch';
 import { benchExport } from './export';
 import type { BenchResult } from './harness';
 import { benchPathway } from './pathway';
+import { benchPlanning } from './planning';
 import { benchSchedule } from './schedule';
 
-const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchChecklists, benchExport];
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchExport];
 
 for (const suite of suites) {
   for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);

@@ -28,10 +28,10 @@ Commands:
   backup                        back up the data file now (verified copy in <data dir>/backups)
   backups                       list the backups, newest first
   restore <name>                restore a backup (the current data is saved first, so it can be undone)
-  export <ind-checklist|plan|audit> --product <id|code> --out FILE.docx
+  export <ind-checklist|plan|audit|planning> --product <id|code> --out FILE.docx
          [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]
                                 write a Word export (IND checklist, regulatory plan and status
-                                report, audit extract); nothing is left behind on failure
+                                report, audit extract, planning session summary); nothing is left behind on failure
   export-bundle --product <id|code> --out FILE
                                 write one product (profile, pathway, clocks, checklists, audit) to a
                                 sharing bundle for a colleague
@@ -206,7 +206,7 @@ async function run(argv: string[]): Promise<number> {
       case 'export': {
         const [kind] = rest;
         if (!kind || !values.product || !values.out) {
-          throw new UsageError('"export" needs a kind, --product and --out: export <ind-checklist|plan|audit> --product <id or code> --out FILE.docx [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]');
+          throw new UsageError('"export" needs a kind, --product and --out: export <ind-checklist|plan|audit|planning> --product <id or code> --out FILE.docx [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]');
         }
         const productId = await resolveProduct(open(), values.product);
         const result = await open().dispatch('exports.save', {

@@ -52,8 +52,9 @@ export const EXPORT_KINDS = {
   'ind-checklist': 'IND submission checklist',
   plan: 'Regulatory plan and status report',
   audit: 'Audit extract',
+  planning: 'Planning session summary',
 } as const;
-export const ExportKind = z.enum(['ind-checklist', 'plan', 'audit'], { error: 'Export: choose ind-checklist, plan or audit' });
+export const ExportKind = z.enum(['ind-checklist', 'plan', 'audit', 'planning'], { error: 'Export: choose ind-checklist, plan, audit or planning' });
 export const ExportRequest = z
   .strictObject({
     kind: ExportKind,

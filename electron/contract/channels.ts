@@ -4,6 +4,7 @@ import { AuditEntry, AuditFacets, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
 import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
+import { PlanComparison, PlansCompareInput, ScenarioApplyInput, ScenarioCreateInput, ScenarioDiscardInput, ScenarioEditInput, ScenarioRef, ScenarioSummary, ScenarioView } from './scenario';
 import { Id } from './common';
 import {
   ChecklistBulkUpdateInput,
@@ -96,6 +97,13 @@ export const contract = {
   'baselines.create': def('Save the current plan as a named, dated baseline (optionally the reference)', BaselineCreateInput, z.array(Baseline), ['NOT_FOUND', 'CONFLICT']),
   'baselines.setReference': def('Make a baseline the reference the live plan is measured against', BaselineRef, z.array(Baseline), ['NOT_FOUND', 'CONFLICT']),
   'baselines.compare': def('The live plan against a baseline: key dates and every milestone, with variance', BaselineRef, BaselineComparison, ['NOT_FOUND']),
+  'scenarios.list': def('Planning scenarios of a product, newest first', BaselineListInput, z.array(ScenarioSummary), ['NOT_FOUND']),
+  'scenarios.create': def('Start a planning scenario from the live plan (the live plan is not touched)', ScenarioCreateInput, ScenarioView, ['NOT_FOUND', 'CONFLICT']),
+  'scenarios.get': def('A scenario with its recomputed schedule, key dates and changes', ScenarioRef, ScenarioView, ['NOT_FOUND']),
+  'scenarios.edit': def('Change a scenario: durations, lags, dependencies, planned dates, milestones, meeting type', ScenarioEditInput, ScenarioView, ['NOT_FOUND', 'CONFLICT']),
+  'scenarios.apply': def('Apply a scenario to the live plan in one transaction, audited as one change set', ScenarioApplyInput, ScenarioView, ['NOT_FOUND', 'CONFLICT']),
+  'scenarios.discard': def('Discard a scenario (kept for the record, no longer editable)', ScenarioDiscardInput, ScenarioView, ['NOT_FOUND', 'CONFLICT']),
+  'plans.compare': def('Compare 2 to 4 plans (live, baselines, scenarios): key dates, critical paths, what moved and why', PlansCompareInput, PlanComparison, ['NOT_FOUND']),
   'dashboard.get': def('Portfolio dashboard: stage, progress, next milestone, deadlines, overdue items, slips', DashboardInput, DashboardView),
 } as const satisfies Record<string, ChannelDef>;
 

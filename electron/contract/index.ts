@@ -7,5 +7,6 @@ export * from './clocks';
 export * from './pathway';
 export * from './checklist';
 export * from './baseline';
+export * from './scenario';
 export * from './channels';
 export * from './client';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type ChecklistsView, type PathwayView, type Product } from '../contract';
 import { sampleProfile, tempBackend } from './testing';
 
-const TABLES = ['product', 'audit_log', 'setting', 'stage', 'milestone', 'milestone_dependency', 'clock_trigger', 'checklist', 'checklist_item', 'checklist_template', 'baseline'];
+const TABLES = ['product', 'audit_log', 'setting', 'stage', 'milestone', 'milestone_dependency', 'clock_trigger', 'checklist', 'checklist_item', 'checklist_template', 'baseline', 'scenario'];
 let backend: ReturnType<typeof tempBackend>;
 let ids: string[] = [];
 

@@ -27,7 +27,11 @@ describe('exports through the dispatcher', () => {
   it('renders each export as a .docx and saves it atomically', async () => {
     const p = await product();
     await backend.dispatch('checklists.generate', { productId: p.id });
-    for (const kind of ['ind-checklist', 'plan', 'audit'] as const) {
+    const tox = (await backend.dispatch('pathway.get', { productId: p.id })) as { ok: true; value: { stages: Array<{ milestones: Array<{ id: string; key: string | null; durationDays: number }> }> } };
+    const inLife = tox.value.stages.flatMap((s) => s.milestones).find((m) => m.key === 'glp-tox-in-life')!;
+    const scenario = (await backend.dispatch('scenarios.create', { productId: p.id, name: 'Tox slips' })) as { ok: true; value: { id: string } };
+    await backend.dispatch('scenarios.edit', { id: scenario.value.id, edit: { type: 'duration', milestoneId: inLife.id, durationDays: inLife.durationDays + 42 } });
+    for (const kind of ['ind-checklist', 'plan', 'audit', 'planning'] as const) {
       const rendered = await backend.dispatch('exports.render', { kind, productId: p.id, paper: 'a4' });
       expect(rendered.ok, kind).toBe(true);
       if (rendered.ok) {
@@ -38,7 +42,7 @@ describe('exports through the dispatcher', () => {
       const target = path.join(out, `${kind}.docx`);
       expect(await backend.dispatch('exports.save', { kind, productId: p.id, outPath: target })).toMatchObject({ ok: true, value: { path: target } });
     }
-    expect(fs.readdirSync(out).sort()).toEqual(['audit.docx', 'ind-checklist.docx', 'plan.docx']);
+    expect(fs.readdirSync(out).sort()).toEqual(['audit.docx', 'ind-checklist.docx', 'plan.docx', 'planning.docx']);
   });
 
   it('refuses bad requests with clear errors and leaves no partial file', async () => {
@@ -50,6 +54,7 @@ describe('exports through the dispatcher', () => {
       [{ kind: 'plan', productId: p.id, outPath: out + '/d.pdf' }, 'VALIDATION', /must end in \.docx/],
       [{ kind: 'audit', productId: p.id, outPath: path.join(out, 'e.docx'), from: '2027-01-01', to: '2026-01-01' }, 'VALIDATION', /period is empty/],
       [{ kind: 'audit', productId: p.id, outPath: path.join(out, 'f.docx'), from: '2030-01-01', to: '2030-12-31' }, 'CONFLICT', /no audit entries from 2030-01-01 to 2030-12-31/],
+      [{ kind: 'planning', productId: p.id, outPath: path.join(out, 'g.docx') }, 'CONFLICT', /no planning scenarios yet/],
     ];
     for (const [input, code, message] of cases) {
       const result = await backend.dispatch('exports.save', input);

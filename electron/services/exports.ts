@@ -6,6 +6,8 @@ import { describeWriteError } from '../rpc/files';
 import { toBuffer, writeDocxAtomic } from './export/document';
 import { buildIndChecklist } from './export/indChecklist';
 import { buildPlan } from './export/plan';
+import { buildPlanningSummary } from './export/planningSummary';
+import { comparePlans, scenarioView } from './scenarios';
 import { renderTimelinePng } from './export/timelineFigure';
 import { loadChecklistsView } from './checklists';
 import type { ServiceContext } from './context';
@@ -15,7 +17,7 @@ import { loadPathwayView, requireProductId } from './pathway';
 
 type Request = z.output<typeof ExportRequest>;
 
-const FILE_STEMS = { 'ind-checklist': 'IND-checklist', plan: 'regulatory-plan', audit: 'audit-extract' } as const;
+const FILE_STEMS = { 'ind-checklist': 'IND-checklist', plan: 'regulatory-plan', audit: 'audit-extract', planning: 'planning-session' } as const;
 
 /** Builds the requested Word document from live data; the three exports share this one path. */
 export function buildExport(ctx: ServiceContext, request: Request): { doc: Document; fileName: string } {
@@ -35,6 +37,17 @@ export function buildExport(ctx: ServiceContext, request: Request): { doc: Docum
       const checklists = loadChecklistsView(ctx, product.id);
       const timelinePng = pathway.stages.length > 0 ? renderTimelinePng(pathway, { width: 960 }) : null;
       return { doc: buildPlan({ pathway, checklists: checklists.checklists.length > 0 ? checklists : null, paper: request.paper, generatedAt, timelinePng }), fileName };
+    }
+    case 'planning': {
+      const rows = ctx.db.prepare('SELECT * FROM scenario WHERE product_id = ? ORDER BY created_at DESC').all(product.id) as Parameters<typeof scenarioView>[1][];
+      if (rows.length === 0) throw new AppError('CONFLICT', `${product.code} has no planning scenarios yet. Start one on its Planning tab, then export.`);
+      const scenarios = rows.map((r) => scenarioView(ctx, r));
+      const reference = ctx.repos.baselines.reference(product.id);
+      const comparisons = scenarios.map((s) => ({
+        scenarioId: s.id,
+        comparison: comparePlans(ctx, product.id, [...(reference ? [{ kind: 'baseline' as const, id: reference.id }] : []), { kind: 'live' as const }, { kind: 'scenario' as const, id: s.id }]),
+      }));
+      return { doc: buildPlanningSummary({ product, scenarios, comparisons, paper: request.paper, generatedAt }), fileName };
     }
     case 'audit': {
       const from = request.from ?? '1900-01-01';

@@ -9,6 +9,7 @@ import { clockCalculatorHandlers } from './clockCalculator';
 import { dashboardHandlers } from './dashboard';
 import { loadPathwayView } from './pathway';
 import { pathwayHandlers } from './pathwayHandlers';
+import { scenarioHandlers } from './scenarios';
 import { exampleHandlers } from './examples';
 import type { Handler, HandlerMap } from './handlers';
 import { productHandlers } from './products';
@@ -24,6 +25,7 @@ export const handlers: HandlerMap<Channel> = {
   ...pathwayHandlers,
   ...dashboardHandlers,
   ...makeBaselineHandlers(loadPathwayView),
+  ...scenarioHandlers,
   ...clockCalculatorHandlers,
   ...checklistHandlers,
 };
