@@ -93,18 +93,21 @@ function requireOpen(r: ScenarioRow) {
 }
 
 /** A plan of any kind, scheduled, for comparison. */
-function resolvePlan(ctx: ServiceContext, productId: string, ref: PlanRef): { name: string; plan: Plan | null; dated: Array<{ id: string; key: string | null; name: string; finish: string }>; projectFinish: string | null; criticalPath: string[]; changes: StoredChange[]; schedule: Schedule | null } {
+function resolvePlan(ctx: ServiceContext, productId: string, ref: PlanRef): { name: string; plan: Plan | null; dated: Array<{ id: string; key: string | null; name: string; finish: string }>; projectFinish: string | null; criticalPath: string[]; changes: StoredChange[]; schedule: Schedule | null; startedFrom: Map<string, string> | null } {
   const today = ctx.today();
   if (ref.kind === 'baseline') {
     const b = ctx.repos.baselines.get(ref.id);
     if (!b || b.product_id !== productId) throw notFound('baseline', ref.id);
     const snap = JSON.parse(b.snapshot) as { projectFinish: string | null; criticalPath: string[]; milestones: Array<{ id: string; key: string | null; name: string; finish: string }> };
-    return { name: `Baseline: ${b.name}`, plan: null, dated: snap.milestones, projectFinish: snap.projectFinish, criticalPath: snap.criticalPath, changes: [], schedule: null };
+    return { name: `Baseline: ${b.name}`, plan: null, dated: snap.milestones, projectFinish: snap.projectFinish, criticalPath: snap.criticalPath, changes: [], schedule: null, startedFrom: null };
   }
   const r = ref.kind === 'scenario' ? row(ctx, ref.id) : null;
   if (r && r.product_id !== productId) throw notFound('planning scenario', r.id);
   const plan = r ? (JSON.parse(r.plan) as Plan) : livePlan(ctx, productId);
   const schedule = schedulePlan(plan, today);
+  // A scenario explains only what its own changes moved: dates as they were when it started.
+  const base = r ? (JSON.parse(r.base) as Plan) : null;
+  const startedFrom = base ? new Map(finishes(base, schedulePlan(base, today)).map((m) => [m.id, m.finish])) : null;
   return {
     name: r ? `Scenario: ${r.name}` : 'Live plan',
     plan,
@@ -113,6 +116,7 @@ function resolvePlan(ctx: ServiceContext, productId: string, ref: PlanRef): { na
     criticalPath: schedule.criticalPath,
     changes: r ? (JSON.parse(r.changes) as StoredChange[]) : [],
     schedule,
+    startedFrom,
   };
 }
 
@@ -127,7 +131,12 @@ export function comparePlans(ctx: ServiceContext, productId: string, refs: PlanR
     .map((id) => {
       const fs = byPlan.map((m) => m.get(id) ?? null);
       const deltas = fs.map((f) => (f && first.get(id) ? diffDays(first.get(id)!, f) : null));
-      const why = plans.map((p, i) => (i === 0 || !deltas[i] || !p.plan || !p.schedule ? null : explainMove(p.plan, p.schedule, id, p.changes)));
+      const why = plans.map((p, i) => {
+        if (i === 0 || !deltas[i] || !p.plan || !p.schedule) return null;
+        const before = p.startedFrom?.get(id);
+        if (p.startedFrom && before === byPlan[i]!.get(id)) return 'already so in the live plan when the scenario started';
+        return explainMove(p.plan, p.schedule, id, p.changes);
+      });
       return { milestoneId: id, name: names.get(id) ?? id, finishes: fs, deltas, why };
     })
     .filter((m) => m.deltas.some((d, i) => i > 0 && d !== 0) || m.finishes.some((f) => f === null));

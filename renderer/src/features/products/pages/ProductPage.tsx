@@ -1,5 +1,5 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconChecklist, IconClock, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconChecklist, IconClock, IconGitCompare, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DONOR_TYPES, FRACTIONS, OXYGEN, STAGE_KINDS, toProfile, type Product, type ProductProfile } from '../../../../../electron/contract';
@@ -12,6 +12,7 @@ import { PathwayTable } from '../../pathway/components/PathwayTable';
 import { Timeline } from '../../pathway/components/Timeline';
 import { usePathway } from '../../pathway/hooks/usePathway';
 import { ChecklistsPanel } from '../../checklists/components/ChecklistsPanel';
+import { PlanningPanel } from '../../planning/components/PlanningPanel';
 import { useChecklists } from '../../checklists/hooks/useChecklists';
 import { formatInstant } from '../../../lib/format';
 import { notifyError, notifySuccess, notifyUnlessFieldErrors } from '../../../lib/notify';
@@ -176,6 +177,9 @@ export function ProductPage() {
           <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} />} disabled={!hasPathway}>
             Timeline
           </Tabs.Tab>
+          <Tabs.Tab value="planning" leftSection={<IconGitCompare size={16} />} disabled={!hasPathway}>
+            Planning
+          </Tabs.Tab>
           <Tabs.Tab value="clocks" leftSection={<IconClock size={16} />}>
             Clocks{view && view.triggers.length > 0 ? ` (${view.triggers.length})` : ''}
           </Tabs.Tab>
@@ -210,6 +214,9 @@ export function ProductPage() {
               <Timeline view={view} />
             </Paper>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="planning" pt="md">
+          {hasPathway && <PlanningPanel productId={p.id} />}
         </Tabs.Panel>
         <Tabs.Panel value="clocks" pt="md">
           {view && <ClocksPanel view={view} />}
