@@ -1,4 +1,4 @@
-import { expect, openApp, test, useFreshServer } from './fixtures';
+import { addToDuration, expect, openApp, test, useFreshServer } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.describe.configure({ mode: 'serial' });
@@ -59,10 +59,7 @@ test('delaying a predecessor moves its successors and can change the critical pa
 
   // GLP toxicology is on the way to the IND: 42 more days push the submission by 42 days.
   const inLife = milestoneRow(page, 'GLP toxicology in-life phase and analysis');
-  const current = Number.parseInt(await inLife.getByRole('button', { name: /^Duration of / }).innerText(), 10);
-  await inLife.getByRole('button', { name: /^Duration of / }).click();
-  await inLife.getByRole('textbox', { name: /^Duration of / }).fill(String(current + 42));
-  await inLife.getByRole('textbox', { name: /^Duration of / }).press('Enter');
+  await addToDuration(inLife, 42);
   await expect.poll(async () => (Date.parse(await headerDate(page, 'IND submitted')) - Date.parse(before)) / DAY).toBe(42);
 
   // Biodistribution has slack (nothing waits for it); stretched past the pathway's end, it becomes critical.

@@ -1,26 +1,17 @@
-import { expect, openApp, test, useFreshServer } from './fixtures';
+import { addToDuration, expect, openExampleProduct, saveBaseline, test, useFreshServer } from './fixtures';
 
 useFreshServer();
 
 test('a planning session: baseline, scenario delaying GLP toxicology 6 weeks, comparison, apply, change set in the audit', async ({ page, pageErrors }) => {
-  await openApp(page);
-  await page.getByRole('button', { name: 'Load example portfolio' }).click();
-  await page.getByRole('link', { name: 'MSC conditioned medium for diabetic wounds' }).click();
-  const baselines = page.getByRole('region', { name: 'Baselines' });
-  await baselines.getByLabel('Baseline name').fill('Board plan');
-  await baselines.getByRole('button', { name: 'Save baseline' }).click();
-  await expect(baselines.getByText('Measured against "Board plan"')).toBeVisible();
+  await openExampleProduct(page, 'MSC conditioned medium for diabetic wounds');
+  await saveBaseline(page, 'Board plan');
 
   await page.getByRole('tab', { name: 'Planning' }).click();
   await page.getByLabel('Scenario name').fill('GLP tox +6 weeks');
   await page.getByRole('button', { name: 'Start scenario' }).click();
   const scenario = page.getByRole('region', { name: 'Scenario GLP tox +6 weeks' });
   const row = scenario.getByRole('row').filter({ has: page.getByText('GLP toxicology in-life phase and analysis', { exact: true }) });
-  const duration = row.getByRole('button', { name: /^Duration of / });
-  const current = Number.parseInt(await duration.innerText(), 10);
-  await duration.click();
-  await row.getByRole('textbox', { name: /^Duration of / }).fill(String(current + 42));
-  await row.getByRole('textbox', { name: /^Duration of / }).press('Enter');
+  await addToDuration(row, 42);
 
   const keyDates = page.getByRole('table', { name: 'Key dates compared' });
   await expect(keyDates.getByRole('row', { name: /IND submission/ })).toContainText('+42 d');
