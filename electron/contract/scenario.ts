@@ -68,6 +68,8 @@ export type PlanRef = z.infer<typeof PlanRef>;
 
 export const PlanComparison = z.object({
   plans: z.array(z.object({ ref: PlanRef, name: z.string(), keyDates: z.array(KeyDate), projectFinish: z.string().nullable(), criticalPath: z.array(z.string()) })),
+  /** Each stage's span (earliest start to latest finish of its milestones) in every plan, for the overlaid timeline. */
+  stages: z.array(z.object({ id: z.string(), name: z.string(), spans: z.array(z.object({ from: z.string(), to: z.string() }).nullable()) })),
   /** Milestones whose finish differs between the first plan and any other, with why they moved. */
   moved: z.array(
     z.object({

@@ -93,12 +93,12 @@ function requireOpen(r: ScenarioRow) {
 }
 
 /** A plan of any kind, scheduled, for comparison. */
-function resolvePlan(ctx: ServiceContext, productId: string, ref: PlanRef): { name: string; plan: Plan | null; dated: Array<{ id: string; key: string | null; name: string; finish: string }>; projectFinish: string | null; criticalPath: string[]; changes: StoredChange[]; schedule: Schedule | null; startedFrom: Map<string, string> | null } {
+function resolvePlan(ctx: ServiceContext, productId: string, ref: PlanRef): { name: string; plan: Plan | null; dated: Array<{ id: string; key: string | null; name: string; start?: string; finish: string }>; projectFinish: string | null; criticalPath: string[]; changes: StoredChange[]; schedule: Schedule | null; startedFrom: Map<string, string> | null } {
   const today = ctx.today();
   if (ref.kind === 'baseline') {
     const b = ctx.repos.baselines.get(ref.id);
     if (!b || b.product_id !== productId) throw notFound('baseline', ref.id);
-    const snap = JSON.parse(b.snapshot) as { projectFinish: string | null; criticalPath: string[]; milestones: Array<{ id: string; key: string | null; name: string; finish: string }> };
+    const snap = JSON.parse(b.snapshot) as { projectFinish: string | null; criticalPath: string[]; milestones: Array<{ id: string; key: string | null; name: string; start: string; finish: string }> };
     return { name: `Baseline: ${b.name}`, plan: null, dated: snap.milestones, projectFinish: snap.projectFinish, criticalPath: snap.criticalPath, changes: [], schedule: null, startedFrom: null };
   }
   const r = ref.kind === 'scenario' ? row(ctx, ref.id) : null;
@@ -140,8 +140,24 @@ export function comparePlans(ctx: ServiceContext, productId: string, refs: PlanR
       return { milestoneId: id, name: names.get(id) ?? id, finishes: fs, deltas, why };
     })
     .filter((m) => m.deltas.some((d, i) => i > 0 && d !== 0) || m.finishes.some((f) => f === null));
+  // Stages as the live plan has them; a baseline's milestones are placed by their id.
+  const live = livePlan(ctx, productId);
+  const stageOf = new Map<string, string>(live.milestones.map((m) => [m.id, m.stageId]));
+  for (const p of plans) for (const m of p.plan?.milestones ?? []) if (!stageOf.has(m.id)) stageOf.set(m.id, m.stageId);
+  const stages = live.stages.map((stage) => ({
+    id: stage.id,
+    name: stage.name,
+    spans: plans.map((p) => {
+      const ms = p.dated.filter((m) => stageOf.get(m.id) === stage.id);
+      if (ms.length === 0) return null;
+      const from = ms.map((m) => m.start ?? m.finish).sort()[0]!;
+      const to = ms.map((m) => m.finish).sort().at(-1)!;
+      return { from, to };
+    }),
+  }));
   return {
     plans: plans.map((p) => ({ ref: p.ref, name: p.name, keyDates: keyDatesOf(p.dated), projectFinish: p.projectFinish, criticalPath: p.criticalPath.map((id) => names.get(id) ?? id) })),
+    stages,
     moved,
   };
 }

@@ -2,6 +2,7 @@ import { Accordion, Alert, Group, Loader, MultiSelect, Paper, Stack, Table, Text
 import { IconArrowsDiff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { OverlaidTimeline } from './OverlaidTimeline';
 import type { PlanComparison, PlanRef } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
 import { scenariosKey, type ScenarioSummaryItem } from '../hooks/useScenarios';
@@ -196,6 +197,7 @@ export function PlanCompare({ productId, scenarios, selectedScenarioId }: { prod
         ) : (
           <>
             <KeyDatesCompared data={comparison.data} />
+            <OverlaidTimeline data={comparison.data} />
             <CriticalPaths data={comparison.data} />
             <div>
               <Text fw={600} size="sm" mb={4}>

@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, CloseButton, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ScenarioView } from '../../../../../electron/contract';
+import type { ScenarioEdit, ScenarioView } from '../../../../../electron/contract';
 import { InlineNumber } from '../../../components/Inline';
 import { api } from '../../../lib/api';
 import { formatInstant } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useScenario, useScenarioWrite } from '../hooks/useScenarios';
+import { OtherChange } from './OtherChange';
 import { DaysBadge, IsoDate, StatusBadge } from './shared';
 
 type ScenarioMilestone = ScenarioView['milestones'][number];
@@ -129,6 +130,7 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
   const [applying, setApplying] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const edit = useScenarioWrite(productId, (input: { milestoneId: string; durationDays: number }) => api.scenarios.edit({ id, edit: { type: 'duration', ...input } }), 'The scenario was not changed');
+  const other = useScenarioWrite(productId, (change: ScenarioEdit) => api.scenarios.edit({ id, edit: change }), 'The scenario was not changed');
   const apply = useScenarioWrite(productId, (reason: string) => api.scenarios.apply({ id, reason }), 'The scenario was not applied', (v) => {
     setApplying(false);
     notifySuccess(`Applied "${v.name}" to the live plan`);
@@ -232,6 +234,7 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
           </div>
         </SimpleGrid>
 
+        {open && <OtherChange view={view} pending={other.isPending} onEdit={(change) => other.mutate(change)} />}
         <Stack gap="md">
           {byStage.map((s) => (
             <MilestonesOfStage key={s.id} name={s.name} milestones={s.milestones} editable={open && !edit.isPending} onDuration={(m, durationDays) => edit.mutate({ milestoneId: m.id, durationDays })} />
