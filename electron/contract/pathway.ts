@@ -52,6 +52,9 @@ export const Milestone = z.object({
   critical: z.boolean(),
   startVarianceDays: z.number().int().nullable(),
   finishVarianceDays: z.number().int().nullable(),
+  /** The reference baseline's dates for this milestone; null without a reference (or if it was added since). */
+  baselineStart: nullableDate,
+  baselineFinish: nullableDate,
   /** Forecast finish minus the reference baseline's finish (positive = later); null without one. */
   baselineVarianceDays: z.number().int().nullable(),
 });

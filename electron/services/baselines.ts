@@ -63,11 +63,11 @@ function toBaseline(row: BaselineRow): Baseline {
   };
 }
 
-/** Finish dates of the reference baseline by milestone id, for the pathway view's variance. */
+/** Dates of the reference baseline by milestone id, for the pathway view and timeline. */
 export function referenceFinishes(ctx: ServiceContext, productId: string) {
   const row = ctx.repos.baselines.reference(productId);
   if (!row) return null;
-  return { id: row.id, name: row.name, createdAt: row.created_at, finishes: new Map(parse(row).milestones.map((m) => [m.id, m.finish])) };
+  return { id: row.id, name: row.name, createdAt: row.created_at, dates: new Map(parse(row).milestones.map((m) => [m.id, { start: m.start, finish: m.finish }])) };
 }
 
 function requireProductId(ctx: ServiceContext, productId: string) {

@@ -132,10 +132,16 @@ export function loadPathwayView(ctx: ServiceContext, productId: string): Pathway
       critical: computed.critical,
       startVarianceDays: computed.startVarianceDays,
       finishVarianceDays: computed.finishVarianceDays,
+      baselineStart: null,
+      baselineFinish: null,
       baselineVarianceDays: null,
     };
-    const baselineFinish = reference?.finishes.get(row.id);
-    if (baselineFinish) milestone.baselineVarianceDays = diffDays(baselineFinish, row.actual_finish ?? computed.forecastFinish);
+    const baseline = reference?.dates.get(row.id);
+    if (baseline) {
+      milestone.baselineStart = baseline.start;
+      milestone.baselineFinish = baseline.finish;
+      milestone.baselineVarianceDays = diffDays(baseline.finish, row.actual_finish ?? computed.forecastFinish);
+    }
     stage.milestones.push(milestone);
     stage.total += 1;
     if (milestone.status === 'done') stage.done += 1;

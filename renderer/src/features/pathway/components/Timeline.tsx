@@ -269,10 +269,10 @@ function LegendSwatch({ children }: { children: React.ReactNode }) {
   );
 }
 
-function Legend() {
+function Legend({ ghost }: { ghost: string }) {
   const items: { label: string; swatch: React.ReactNode }[] = [
     { label: 'Forecast', swatch: <rect x={1} y={3} width={24} height={8} rx={2} fill={C.forecast} /> },
-    { label: 'Planned', swatch: <rect x={1} y={5} width={24} height={4} rx={1} fill={C.planned} fillOpacity={0.6} /> },
+    { label: ghost, swatch: <rect x={1} y={5} width={24} height={4} rx={1} fill={C.planned} fillOpacity={0.6} /> },
     { label: 'Critical path', swatch: <rect x={1} y={3} width={24} height={8} rx={2} fill={C.critical} /> },
     {
       label: 'In progress',
@@ -319,6 +319,17 @@ function todayTarget(today: string): ScrollTarget | null {
   return day === null ? null : { day, fraction: TODAY_FRACTION };
 }
 
+/** The view with the reference baseline's dates in place of the planned ones (and its variance). */
+function againstBaseline(view: PathwayView): PathwayView {
+  return {
+    ...view,
+    stages: view.stages.map((stage) => ({
+      ...stage,
+      milestones: stage.milestones.map((m) => ({ ...m, plannedStart: m.baselineStart, plannedFinish: m.baselineFinish, finishVarianceDays: m.baselineVarianceDays })),
+    })),
+  };
+}
+
 /** The milestone id under an event target, for one delegated handler instead of one per bar. */
 function milestoneIdOf(target: EventTarget): string | null {
   return target instanceof Element ? (target.closest('[data-milestone]')?.getAttribute('data-milestone') ?? null) : null;
@@ -327,7 +338,10 @@ function milestoneIdOf(target: EventTarget): string | null {
 /** Gantt chart of a product's pathway: stages and milestones, planned vs forecast, critical path, dependencies, today. */
 export function Timeline({ view, onSelect, selectedId = null, maxHeight = '70vh' }: TimelineProps) {
   const [zoom, setZoom] = useState<TimelineZoom>(() => defaultZoom(view));
-  const layout = useMemo(() => layoutTimeline(view, zoom), [view, zoom]);
+  // The thin bar under each forecast shows the planned dates, or the reference baseline's.
+  const [against, setAgainst] = useState<'planned' | 'baseline'>('planned');
+  const compared = useMemo(() => (against === 'baseline' && view.reference ? againstBaseline(view) : view), [view, against]);
+  const layout = useMemo(() => layoutTimeline(compared, zoom), [compared, zoom]);
   const scrollerRef = useRef<HTMLDivElement>(null);
   // The date to bring into view after the next layout: today on opening, the date at the centre
   // of the view when zooming, so zooming does not lose the user's place.
@@ -389,13 +403,25 @@ export function Timeline({ view, onSelect, selectedId = null, maxHeight = '70vh'
       <Group justify="space-between" gap="sm">
         <Group gap="md">
           <SegmentedControl size="xs" data={[...ZOOM_LEVELS]} value={zoom} onChange={changeZoom} aria-label="Timeline zoom" />
+          {view.reference && (
+            <SegmentedControl
+              size="xs"
+              aria-label="Compare the forecast with"
+              value={against}
+              onChange={(v) => setAgainst(v as typeof against)}
+              data={[
+                { value: 'planned', label: 'vs planned' },
+                { value: 'baseline', label: `vs baseline “${view.reference.name}”` },
+              ]}
+            />
+          )}
           {view.projectFinish && (
             <Text size="sm" c="dimmed">
               Forecast finish <Text span fw={600} c="var(--mantine-color-text)">{formatDay(view.projectFinish)}</Text>
             </Text>
           )}
         </Group>
-        <Legend />
+        <Legend ghost={against === 'baseline' && view.reference ? 'Reference baseline' : 'Planned'} />
       </Group>
       <div ref={scrollerRef} className={classes.scroller} style={{ maxHeight }}>
         {/* An explicit width: sticky cells can only travel within the grid's box, so it must be as wide as its columns. */}
