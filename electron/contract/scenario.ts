@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KeyDate } from './baseline';
-import { MeetingType } from './clocks';
+import { ClockDeadline, MeetingType } from './clocks';
 import { Id, IsoDate, Reason, requiredText } from './common';
 
 const Days = (label: string, min: number, max: number) =>
@@ -47,6 +47,8 @@ export const ScenarioView = z.object({
   milestones: z.array(ScenarioMilestone),
   dependencies: z.array(z.object({ predecessorId: z.string(), successorId: z.string(), lagDays: z.number().int() })),
   stages: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** FDA clocks the scenario's dates would start (clock milestones at their forecast dates). */
+  clocks: z.array(z.object({ milestoneId: z.string(), milestone: z.string(), event: z.string(), date: z.string(), deadlines: z.array(ClockDeadline) })),
 });
 export type ScenarioView = z.infer<typeof ScenarioView>;
 

@@ -3,6 +3,7 @@
  * edited without touching the live plan, scheduled with the same engine, and compared with other
  * plans. Pure: no I/O.
  */
+import { MEETING_TIMELINES, type MeetingType } from './clocks';
 import { diffDays, type IsoDate } from './dates';
 import { computeSchedule, findCycle, type Schedule, type ScheduleDependency } from './schedule';
 
@@ -17,6 +18,8 @@ export interface PlanMilestone {
   actualStart: IsoDate | null;
   actualFinish: IsoDate | null;
   meetingType: string | null;
+  /** The clock event this milestone marks (FDA receives the IND...); scenarios project its clocks. */
+  clockEvent?: string | null;
 }
 
 export interface Plan {
@@ -122,9 +125,36 @@ export function applyEdit(plan: Plan, edit: PlanEdit, newId: () => string): { pl
       const m = milestone(next, edit.milestoneId);
       const before = m.meetingType;
       m.meetingType = edit.meetingType;
-      return { plan: next, description: `${m.name}: meeting type ${before ?? 'none'} → ${edit.meetingType}`, touched: [m.id] };
+      const touched = [m.id, ...applyMeetingTimeline(next, m, edit.meetingType as MeetingType)];
+      return { plan: next, description: `${m.name}: meeting type ${before ?? 'none'} → ${edit.meetingType}`, touched };
     }
   }
+}
+
+/**
+ * A meeting's type sets its timeline (REGULATORY.md section 4): from FDA's receipt of the request,
+ * the reply, the latest meeting date and when the briefing package is due. When the type of the
+ * "FDA receives meeting request" milestone changes, the lags to its reply, briefing-package and
+ * meeting-held successors follow, so the dates move as they would. Returns the successors changed.
+ */
+function applyMeetingTimeline(plan: Plan, request: PlanMilestone, type: MeetingType): string[] {
+  const timeline = MEETING_TIMELINES[type];
+  const heldBy = timeline.meetingHeldByDays;
+  const briefing = timeline.briefingPackage.kind === 'with-request' ? 0 : heldBy - timeline.briefingPackage.daysBefore;
+  const changed: string[] = [];
+  for (const d of plan.dependencies) {
+    if (d.predecessorId !== request.id) continue;
+    const succ = plan.milestones.find((x) => x.id === d.successorId);
+    const key = succ?.key ?? '';
+    const lag = /replies/.test(key) ? timeline.fdaReplyDays : /meeting-held$/.test(key) ? heldBy : /briefing-package-submitted$/.test(key) ? briefing : null;
+    if (lag === null || !succ) continue;
+    if (/meeting-held$/.test(key)) succ.meetingType = type;
+    if (d.lagDays !== lag) {
+      d.lagDays = lag;
+      changed.push(succ.id);
+    }
+  }
+  return changed;
 }
 
 export function schedulePlan(plan: Plan, today: IsoDate): Schedule {

@@ -60,6 +60,21 @@ describe('planning scenarios', () => {
     expect(await backend.dispatch('scenarios.edit', { id: s.id, edit: { type: 'duration', milestoneId: tox.id, durationDays: 1 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('switching the pre-IND meeting to INTERACT moves the meeting by the timelines of the clock rules, and projects clocks', async () => {
+    const { p, live } = await setup();
+    const s = await ok<ScenarioView>('scenarios.create', { productId: p.id, name: 'INTERACT first' });
+    const request = byKey(live, 'fda-receives-meeting-request');
+    const before = s.milestones.find((m) => m.key === 'pre-ind-meeting-held')!.finish;
+    expect(s.clocks.find((c) => c.event === 'meeting-request-received')!.deadlines.some((d) => d.rule === 'meeting.b.held-by')).toBe(true);
+    const edited = await ok<ScenarioView>('scenarios.edit', { id: s.id, edit: { type: 'meetingType', milestoneId: request.id, meetingType: 'INTERACT' } });
+    const held = edited.milestones.find((m) => m.key === 'pre-ind-meeting-held')!;
+    expect(Date.parse(held.finish) - Date.parse(before)).toBe(15 * 86_400_000); // held by day 75 instead of 60
+    expect(held.movedDays).toBe(15);
+    expect(edited.dependencies.find((d) => d.predecessorId === request.id && d.successorId === byKey(live, 'briefing-package-submitted').id)!.lagDays).toBe(0); // with the request
+    const interact = edited.clocks.find((c) => c.event === 'meeting-request-received')!;
+    expect(interact.deadlines.some((d) => d.rule === 'meeting.interact.held-by')).toBe(true);
+  });
+
   it('refuses edits that would make a cycle, naming it, and keeps the scenario as it was', async () => {
     const { p, live } = await setup();
     const s = await ok<ScenarioView>('scenarios.create', { productId: p.id, name: 'Cycle' });

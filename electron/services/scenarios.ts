@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { PlanComparison, PlanRef, ScenarioView } from '../contract';
+import type { ClockEventId, MeetingTypeId, PlanComparison, PlanRef, ScenarioView } from '../contract';
+import { computeClocks } from '../domain/clocks';
 import { diffDays } from '../domain/dates';
 import { applyEdit, explainMove, PlanEditError, schedulePlan, type Plan, type PlanEdit } from '../domain/plan';
 import type { Schedule } from '../domain/schedule';
@@ -46,6 +47,7 @@ export function livePlan(ctx: ServiceContext, productId: string): Plan {
       actualStart: m.actual_start,
       actualFinish: m.actual_finish,
       meetingType: m.meeting_type,
+      clockEvent: m.clock_event,
     })),
     dependencies: ctx.repos.pathway.dependencies(productId).map((d) => ({ predecessorId: d.predecessor_id, successorId: d.successor_id, lagDays: d.lag_days })),
   };
@@ -85,6 +87,18 @@ export function scenarioView(ctx: ServiceContext, r: ScenarioRow): ScenarioView 
     }),
     dependencies: plan.dependencies,
     stages: plan.stages,
+    // The clocks the scenario's dates would start: each clock milestone at its forecast date.
+    clocks: dated
+      // Scenarios saved before plans carried clock events take them from the live milestone.
+      .map((m) => ({ ...m, clockEvent: m.clockEvent === undefined ? (ctx.repos.pathway.milestone(m.id)?.clock_event ?? null) : m.clockEvent }))
+      .filter((m) => m.clockEvent)
+      .map((m) => ({
+        milestoneId: m.id,
+        milestone: m.name,
+        event: m.clockEvent!,
+        date: m.finish,
+        deadlines: computeClocks(m.clockEvent as ClockEventId, m.finish, { meetingType: (m.meetingType ?? undefined) as MeetingTypeId | undefined, years: 1 }),
+      })),
   };
 }
 

@@ -1,8 +1,9 @@
 import { Button, Group, NumberInput, Paper, Select, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { DateField } from '../../../components/DateField';
 import { MEETING_TYPE_IDS, MEETING_TYPE_LABELS, type ScenarioEdit, type ScenarioView } from '../../../../../electron/contract';
 
-type Kind = 'lag' | 'addDependency' | 'removeDependency' | 'addMilestone' | 'removeMilestone' | 'meetingType';
+type Kind = 'lag' | 'addDependency' | 'removeDependency' | 'addMilestone' | 'removeMilestone' | 'meetingType' | 'plannedStart';
 const KINDS: Array<{ value: Kind; label: string }> = [
   { value: 'lag', label: 'Lag' },
   { value: 'addDependency', label: 'Add dependency' },
@@ -10,6 +11,7 @@ const KINDS: Array<{ value: Kind; label: string }> = [
   { value: 'addMilestone', label: 'Add milestone' },
   { value: 'removeMilestone', label: 'Drop milestone' },
   { value: 'meetingType', label: 'Meeting type' },
+  { value: 'plannedStart', label: 'Planned start' },
 ];
 
 /** Scenario changes other than a duration (which is edited in the table): one small form per kind. */
@@ -22,6 +24,7 @@ export function OtherChange({ view, pending, onEdit }: { view: ScenarioView; pen
   const [name, setName] = useState('');
   const [duration, setDuration] = useState<number | string>(0);
   const [meetingType, setMeetingType] = useState<string | null>(null);
+  const [date, setDate] = useState<string | null>(null);
   const names = new Map(view.milestones.map((m) => [m.id, m.name]));
   const milestones = view.milestones.map((m) => ({ value: m.id, label: m.name }));
   const deps = view.dependencies.map((d) => ({ value: `${d.predecessorId}>${d.successorId}`, label: `${names.get(d.successorId)} waits for ${names.get(d.predecessorId)} (${d.lagDays} d)` }));
@@ -46,6 +49,8 @@ export function OtherChange({ view, pending, onEdit }: { view: ScenarioView; pen
         return succ ? { type: 'removeMilestone', milestoneId: succ } : null;
       case 'meetingType':
         return succ && meetingType ? { type: 'meetingType', milestoneId: succ, meetingType: meetingType as (typeof MEETING_TYPE_IDS)[number] } : null;
+      case 'plannedStart':
+        return succ ? { type: 'plannedStart', milestoneId: succ, date } : null;
     }
   })();
 
@@ -56,6 +61,11 @@ export function OtherChange({ view, pending, onEdit }: { view: ScenarioView; pen
           Other changes
         </Text>
         <SegmentedControl size="xs" value={kind} onChange={(v) => setKind(v as Kind)} data={KINDS} />
+        {kind === 'meetingType' && (
+          <Text size="xs" c="dimmed">
+            Choose the “FDA receives meeting request” milestone: its reply, briefing-package and meeting lags follow the new type’s timeline.
+          </Text>
+        )}
         <Group align="flex-end" gap="xs">
           {(kind === 'lag' || kind === 'removeDependency') && <Select label="Dependency" searchable w={460} data={deps} value={depValue} onChange={setDep} />}
           {kind === 'addDependency' && (
@@ -73,7 +83,8 @@ export function OtherChange({ view, pending, onEdit }: { view: ScenarioView; pen
             </>
           )}
           {(kind === 'lag' || kind === 'addDependency' || kind === 'addMilestone') && <NumberInput label="Lag (d)" w={100} allowDecimal={false} value={lag} onChange={setLag} />}
-          {(kind === 'removeMilestone' || kind === 'meetingType') && <Select label="Milestone" searchable w={280} data={milestones} value={succ} onChange={setSucc} />}
+          {(kind === 'removeMilestone' || kind === 'meetingType' || kind === 'plannedStart') && <Select label="Milestone" searchable w={280} data={milestones} value={succ} onChange={setSucc} />}
+          {kind === 'plannedStart' && <DateField label="Not before (empty: clear)" clearable w={200} value={date} onChange={setDate} />}
           {kind === 'meetingType' && <Select label="Meeting type" w={200} data={MEETING_TYPE_IDS.map((id) => ({ value: id, label: MEETING_TYPE_LABELS[id] }))} value={meetingType} onChange={setMeetingType} />}
           <Button size="sm" disabled={!edit} loading={pending} onClick={() => edit && onEdit(edit)}>
             Make change

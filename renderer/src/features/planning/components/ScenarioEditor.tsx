@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, CloseButton, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, CloseButton, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ScenarioEdit, ScenarioView } from '../../../../../electron/contract';
@@ -8,6 +8,7 @@ import { formatInstant } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useScenario, useScenarioWrite } from '../hooks/useScenarios';
 import { OtherChange } from './OtherChange';
+import { DeadlineTable } from '../../pathway/components/DeadlineTable';
 import { DaysBadge, IsoDate, StatusBadge } from './shared';
 
 type ScenarioMilestone = ScenarioView['milestones'][number];
@@ -235,6 +236,25 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
         </SimpleGrid>
 
         {open && <OtherChange view={view} pending={other.isPending} onEdit={(change) => other.mutate(change)} />}
+        {view.clocks.length > 0 && (
+          <Accordion variant="contained" chevronPosition="left">
+            <Accordion.Item value="clocks">
+              <Accordion.Control>Projected FDA clocks ({view.clocks.length} trigger milestones)</Accordion.Control>
+              <Accordion.Panel>
+                <Stack gap="sm">
+                  {view.clocks.map((c) => (
+                    <div key={c.milestoneId}>
+                      <Text size="sm" fw={600}>
+                        {c.milestone} · {c.date}
+                      </Text>
+                      <DeadlineTable deadlines={c.deadlines} label={`Projected deadlines from ${c.milestone}`} />
+                    </div>
+                  ))}
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
+        )}
         <Stack gap="md">
           {byStage.map((s) => (
             <MilestonesOfStage key={s.id} name={s.name} milestones={s.milestones} editable={open && !edit.isPending} onDuration={(m, durationDays) => edit.mutate({ milestoneId: m.id, durationDays })} />
