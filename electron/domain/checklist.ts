@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, isValidDate } from './dates';
 import {
   MILESTONE_KEYS,
   type ChecklistTemplate,
@@ -400,37 +401,13 @@ export function evaluateGate(
 
 // --- due dates --------------------------------------------------------------------------
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-function parseIsoDate(value: string): number | null {
-  const match = ISO_DATE.exec(value);
-  if (match === null) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(y, m - 1, d);
-  const back = new Date(ms);
-  // Date.UTC rolls 2025-02-30 over to March; refuse it instead of moving a deadline.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
-  return ms;
+/** Due-date errors are RangeErrors, so callers can tell a bad date from a bad template. */
+function requireIsoDate(value: string, what: string): string {
+  if (!isValidDate(value)) throw new RangeError(`${what} "${value}" is not a calendar date in YYYY-MM-DD form.`);
+  return value;
 }
 
-function isIsoDate(value: string): boolean {
-  return parseIsoDate(value) !== null;
-}
-
-function requireIsoDate(value: string, what: string): number {
-  const ms = parseIsoDate(value);
-  if (ms === null) throw new RangeError(`${what} "${value}" is not a calendar date in YYYY-MM-DD form.`);
-  return ms;
-}
-
-/** Calendar-day arithmetic in UTC, so a daylight-saving change never shifts a deadline. */
-function addDays(date: string, days: number): string {
-  if (!Number.isInteger(days)) throw new RangeError(`Day offset ${days} is not a whole number.`);
-  return new Date(requireIsoDate(date, 'Date') + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-const IsoDateSchema = z.string().refine(isIsoDate, 'must be a calendar date in YYYY-MM-DD form');
+const IsoDateSchema = z.string().refine(isValidDate, 'must be a calendar date in YYYY-MM-DD form');
 
 export const DueDateSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), date: IsoDateSchema }),
@@ -459,7 +436,7 @@ export function resolveDueDate(
     return due.date;
   }
   const anchor = milestoneDates.get(due.milestone);
-  return anchor === undefined ? null : addDays(anchor, due.offsetDays);
+  return anchor === undefined ? null : addDays(requireIsoDate(anchor, 'Date'), due.offsetDays);
 }
 
 const CLOSED_STATUSES: ReadonlySet<ItemStatus> = new Set(['approved', 'submitted', 'not-applicable']);
@@ -473,8 +450,9 @@ export function isOverdue(
   today: string,
   milestoneDates: ReadonlyMap<string, string> = new Map(),
 ): boolean {
-  const todayMs = requireIsoDate(today, 'Today');
+  const todayDate = requireIsoDate(today, 'Today');
   if (item.applicable === false || CLOSED_STATUSES.has(item.status)) return false;
   const due = resolveDueDate(item, milestoneDates);
-  return due !== null && requireIsoDate(due, 'Due date') < todayMs;
+  // Valid ISO dates compare in calendar order as strings.
+  return due !== null && requireIsoDate(due, 'Due date') < todayDate;
 }

@@ -68,9 +68,9 @@ export function scenarioView(ctx: ServiceContext, r: ScenarioRow): ScenarioView 
   const plan = JSON.parse(r.plan) as Plan;
   const base = JSON.parse(r.base) as Plan;
   const today = ctx.today();
-  const dated = finishes(plan, schedulePlan(plan, today));
-  const baseFinish = new Map(finishes(base, schedulePlan(base, today)).map((m) => [m.id, m.finish]));
   const schedule = schedulePlan(plan, today);
+  const dated = finishes(plan, schedule);
+  const baseFinish = new Map(finishes(base, schedulePlan(base, today)).map((m) => [m.id, m.finish]));
   return {
     id: r.id,
     productId: r.product_id,
