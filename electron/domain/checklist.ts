@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, isValidDate } from './dates';
+import { addDays, isValidDate } from '../contract/dates';
 import {
   MILESTONE_KEYS,
   type ChecklistTemplate,

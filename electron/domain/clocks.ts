@@ -12,7 +12,7 @@ import {
   type ClockEventId,
   type MeetingTypeId,
 } from '../contract/clocks';
-import { addDays, addYears, compareDates, InvalidDateError, parseDate, type IsoDate } from './dates';
+import { addDays, addYears, compareDates, InvalidDateError, parseDate, type IsoDate } from '../contract/dates';
 
 // The event and meeting-type vocabulary is the contract's; the domain computes from it.
 export { CLOCK_EVENT_IDS, CLOCK_EVENT_LABELS, MEETING_TYPE_IDS };

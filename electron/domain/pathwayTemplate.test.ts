@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeClocks, MEETING_TIMELINES } from './clocks';
-import { addDays } from './dates';
+import { addDays } from '../contract/dates';
 import { parsePathwayTemplate, TemplateError, templateNetwork, type PathwayTemplate } from './pathwayTemplate';
 import { computeSchedule, findCycle } from './schedule';
 

@@ -4,7 +4,7 @@
  * plans. Pure: no I/O.
  */
 import { MEETING_TIMELINES, type MeetingType } from './clocks';
-import { diffDays, type IsoDate } from './dates';
+import { diffDays, type IsoDate } from '../contract/dates';
 import { computeSchedule, findCycle, type Schedule, type ScheduleDependency } from './schedule';
 
 export interface PlanMilestone {

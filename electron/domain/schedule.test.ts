@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, addWorkingDays, nextWorkingDay, toDayNumber } from './dates';
+import { addDays, addWorkingDays, nextWorkingDay, toDayNumber } from '../contract/dates';
 import {
   computeSchedule,
   findCycle,

@@ -44,7 +44,7 @@ import {
   workingIndexOnOrAfter,
   workingIndexOnOrBefore,
   type IsoDate,
-} from './dates';
+} from '../contract/dates';
 
 export interface ScheduleMilestone {
   id: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { BaselineRow } from '../../db/repositories/baselines';
 import { KEY_DATES, type Baseline, type PathwayView } from '../contract';
-import { diffDays } from '../domain/dates';
+import { diffDays } from '../contract/dates';
 import type { ServiceContext } from './context';
 import { AppError, notFound } from './errors';
 import type { HandlerMap } from './handlers';

@@ -1,5 +1,5 @@
 import type { DashboardView } from '../contract';
-import { diffDays } from '../domain/dates';
+import { diffDays } from '../contract/dates';
 import type { HandlerMap } from './handlers';
 import { loadChecklistsView } from './checklists';
 import { loadPathwayView } from './pathway';

@@ -4,7 +4,7 @@ import { CLOCK_EVENT_LABELS, type ClockEventId, type MeetingTypeId } from '../co
 import type { MilestoneRow, TriggerRow } from '../../db/repositories/pathway';
 import { computeClocks } from '../domain/clocks';
 import type { PathwayTemplate } from '../domain/pathwayTemplate';
-import { diffDays } from '../domain/dates';
+import { diffDays } from '../contract/dates';
 import { computeSchedule, type Schedule, type ScheduledMilestone } from '../domain/schedule';
 import type { ServiceContext } from './context';
 import { referenceFinishes } from './baselines';

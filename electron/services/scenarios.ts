@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClockEventId, MeetingTypeId, PlanComparison, PlanRef, ScenarioView } from '../contract';
 import { computeClocks } from '../domain/clocks';
-import { diffDays } from '../domain/dates';
+import { diffDays } from '../contract/dates';
 import { applyEdit, explainMove, PlanEditError, schedulePlan, type Plan, type PlanEdit } from '../domain/plan';
 import type { Schedule } from '../domain/schedule';
 import { keyDatesOf } from './baselines';

@@ -15,7 +15,7 @@ import {
   type Product,
   STAGE_KINDS,
 } from '../../contract';
-import { addDays, diffDays, diffWorkingDays } from '../../domain/dates';
+import { addDays, diffDays, diffWorkingDays } from '../../contract/dates';
 import {
   type Cell,
   cellNote,

@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { PathwayView, Stage } from '../../contract';
-import { fromDayNumber, toDayNumber } from '../../domain/dates';
+import { fromDayNumber, toDayNumber } from '../../contract/dates';
 
 /*
  * A print Gantt of the pathway's stages for the plan export: black text on white, one forecast
