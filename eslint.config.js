@@ -59,6 +59,49 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in db/ only: everything else asks a repository.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL lives in db/: add a repository method instead of preparing a statement here.' },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(electron|renderer|templates)(/|$)', message: 'db/ owns its row types and imports nothing from the layers above it.' }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    ignores: ['electron/services/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'better-sqlite3', message: 'Services use repositories (db/), never the driver.' }],
+          patterns: [
+            { regex: '^(\\.\\./)+(rpc|web|main|cli|preload)(/|$)', message: 'Services are called by the front doors, never the reverse.' },
+            { regex: '^(\\.\\./)+test-support(/|$)', message: 'Test helpers are for tests and benchmarks only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/{rpc,web,main,cli,preload}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+test-support(/|$)', message: 'Test helpers are for tests and benchmarks only.' }] }],
+    },
+  },
+  {
     files: ['electron/contract/**/*.ts'],
     ignores: ['electron/contract/**/*.test.ts'],
     rules: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ChecklistsView, Product } from '../electron/contract';
-import { sampleProfile, tempBackend } from '../electron/rpc/testing';
+import type { Channel, ChannelInput } from '../electron/contract';
+import { call as typedCall, sampleProfile, tempBackend } from '../electron/test-support/backend';
 import { timeMs, type BenchResult } from './harness';
 
 /**
@@ -10,30 +10,26 @@ import { timeMs, type BenchResult } from './harness';
 export async function benchChecklists(): Promise<BenchResult[]> {
   const backend = tempBackend();
   try {
-    const call = async <T>(channel: string, input: unknown): Promise<T> => {
-      const r = await backend.dispatch(channel, input);
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-      return r.value as T;
-    };
+    const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => typedCall(backend, channel, input);
     let n = 0;
     const productIds: string[] = [];
     for (let i = 0; i < 31; i++) {
-      const p = await call<Product>('products.create', { ...sampleProfile({ code: `GEN-${i}` }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
+      const p = await call('products.create', { ...sampleProfile({ code: `GEN-${i}` }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
       productIds.push(p.id);
     }
     let generated = 0;
     const generateMs = await timeMs(async () => {
-      const view = await call<ChecklistsView>('checklists.generate', { productId: productIds[n++]! });
+      const view = await call('checklists.generate', { productId: productIds[n++]! });
       generated = view.checklists.reduce((sum, c) => sum + c.items.length, 0);
     }, { warmUp: 10, runs: 21 });
 
     // One product grown to 2,000 items: the defaults plus custom items written straight to the table.
-    const big = await call<Product>('products.create', { ...sampleProfile({ code: 'BIG-2000' }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
-    const view = await call<ChecklistsView>('checklists.generate', { productId: big.id });
+    const big = await call('products.create', { ...sampleProfile({ code: 'BIG-2000' }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
+    const view = await call('checklists.generate', { productId: big.id });
     const cmc = view.checklists.find((c) => c.kind === 'cmc')!;
     const now = backend.ctx.now();
     const existing = view.checklists.reduce((sum, c) => sum + c.items.length, 0);
-    backend.ctx.db.transaction(() => {
+    backend.ctx.write(() => {
       for (let i = existing; i < 2000; i++) {
         backend.ctx.repos.checklists.insertItem(
           {
@@ -46,15 +42,15 @@ export async function benchChecklists(): Promise<BenchResult[]> {
           now,
         );
       }
-    })();
+    });
     let loaded = 0;
     const loadMs = await timeMs(async () => {
-      const v = await call<ChecklistsView>('checklists.get', { productId: big.id });
+      const v = await call('checklists.get', { productId: big.id });
       loaded = v.checklists.reduce((sum, c) => sum + c.items.length, 0);
     });
     if (loaded !== 2000) throw new Error(`expected 2000 items, loaded ${loaded}`);
 
-    const ids = (await call<ChecklistsView>('checklists.get', { productId: big.id })).checklists.flatMap((c) => c.items).slice(0, 500).map((i) => i.id);
+    const ids = (await call('checklists.get', { productId: big.id })).checklists.flatMap((c) => c.items).slice(0, 500).map((i) => i.id);
     let flip = false;
     const bulkMs = await timeMs(async () => {
       flip = !flip;

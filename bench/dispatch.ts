@@ -1,4 +1,4 @@
-import { sampleProfile, tempBackend } from '../electron/rpc/testing';
+import { sampleProfile, tempBackend } from '../electron/test-support/backend';
 import { timeMs, type BenchResult } from './harness';
 
 /** Round trips through the real dispatcher (zod in, SQLite, zod out) on a 200-product portfolio. */

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ChecklistItem, type ChecklistsView, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type PathwayView, type Product } from '../electron/contract';
-import { sampleProfile, tempBackend } from '../electron/rpc/testing';
+import { type ChecklistItem, type ChecklistsView, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product, type Channel, type ChannelInput } from '../electron/contract';
+import { call as typedCall, sampleProfile, tempBackend } from '../electron/test-support/backend';
 import { toBuffer } from '../electron/services/export/document';
 import { buildIndChecklist } from '../electron/services/export/indChecklist';
 import { buildPlan } from '../electron/services/export/plan';
@@ -24,19 +24,15 @@ export async function benchExport(): Promise<BenchResult[]> {
   const backend = tempBackend(() => GENERATED);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-bench-export-'));
   try {
-    const call = async <T>(channel: string, input: unknown): Promise<T> => {
-      const r = await backend.dispatch(channel, input);
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-      return r.value as T;
-    };
+    const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => typedCall(backend, channel, input);
 
     // --- IND checklist, 500 items: the defaults plus custom items written straight to the table.
-    const big = await call<Product>('products.create', { ...sampleProfile({ code: 'EXP-500' }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
-    const generated = await call<ChecklistsView>('checklists.generate', { productId: big.id });
+    const big = await call('products.create', { ...sampleProfile({ code: 'EXP-500' }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
+    const generated = await call('checklists.generate', { productId: big.id });
     const cmc = generated.checklists.find((c) => c.kind === 'cmc')!;
     const existing = generated.checklists.reduce((sum, c) => sum + c.items.length, 0);
     const now = backend.ctx.now();
-    backend.ctx.db.transaction(() => {
+    backend.ctx.write(() => {
       for (let i = existing; i < ITEMS; i++) {
         backend.ctx.repos.checklists.insertItem(
           {
@@ -50,11 +46,11 @@ export async function benchExport(): Promise<BenchResult[]> {
           now,
         );
       }
-    })();
-    const view = await call<ChecklistsView>('checklists.get', { productId: big.id });
+    });
+    const view = await call('checklists.get', { productId: big.id });
     const total = view.checklists.reduce((sum, c) => sum + c.items.length, 0);
     if (total !== ITEMS) throw new Error(`expected ${ITEMS} items, have ${total}`);
-    const product = await call<Product>('products.get', { id: big.id });
+    const product = await call('products.get', { id: big.id });
     let bytes = 0;
     const indMs = await timeMs(async () => {
       bytes = (await toBuffer(buildIndChecklist({ view, product, groupBy: 'section', generatedAt: GENERATED }))).length;
@@ -62,10 +58,10 @@ export async function benchExport(): Promise<BenchResult[]> {
     if (bytes === 0) throw new Error('empty IND checklist export');
 
     // --- Plan, 200 milestones in six stages, with the default checklists for the open items.
-    const planned = await call<Product>('products.create', sampleProfile({ code: 'EXP-200' }));
+    const planned = await call('products.create', sampleProfile({ code: 'EXP-200' }));
     const { pathway: repo } = backend.ctx.repos;
     const { milestones, dependencies } = randomNetwork(MILESTONES, 11);
-    backend.ctx.db.transaction(() => {
+    backend.ctx.write(() => {
       const stageIds = ['in-vitro', 'in-vivo', 'pre-ind', 'ind', 'phase-1', 'phase-2'].map((kind, position) => {
         const id = randomUUID();
         repo.insertStage({ id, product_id: planned.id, kind, name: kind, position });
@@ -83,9 +79,9 @@ export async function benchExport(): Promise<BenchResult[]> {
       );
       for (const d of dependencies) if (!repo.dependency(d.predecessorId, d.successorId)) repo.insertDependency(d.predecessorId, d.successorId, d.lagDays);
       repo.setSettings(planned.id, { templateId: null, startDate: '2026-01-05', calendar: 'calendar' }, now);
-    })();
-    const pathway = await call<PathwayView>('pathway.get', { productId: planned.id });
-    const planChecklists = await call<ChecklistsView>('checklists.generate', { productId: planned.id });
+    });
+    const pathway = await call('pathway.get', { productId: planned.id });
+    const planChecklists = await call('checklists.generate', { productId: planned.id });
     const planMs = await timeMs(async () => {
       await toBuffer(buildPlan({ pathway, checklists: planChecklists, generatedAt: GENERATED }));
     }, { warmUp: 2, runs: 7 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sampleProfile, tempBackend } from '../electron/rpc/testing';
+import { sampleProfile, tempBackend } from '../electron/test-support/backend';
 import { randomNetwork } from './schedule';
 import { timeMs, type BenchResult } from './harness';
 
@@ -30,14 +30,14 @@ export async function benchPathway(): Promise<BenchResult[]> {
 }
 
 /** A product whose pathway has `count` milestones in 6 stages with ~2 dependencies each, written straight to the tables. */
-export async function productWithMilestones(backend: ReturnType<typeof tempBackend>, count: number): Promise<{ productId: string; first: string }> {
-    const created = await backend.dispatch('products.create', sampleProfile({ code: `BENCH-${count}` }));
+export async function productWithMilestones(backend: ReturnType<typeof tempBackend>, count: number, code = `BENCH-${count}`): Promise<{ productId: string; first: string }> {
+    const created = await backend.dispatch('products.create', sampleProfile({ code }));
     if (!created.ok) throw new Error(created.error.message);
     const productId = (created.value as { id: string }).id;
     const { pathway } = backend.ctx.repos;
     const { milestones, dependencies } = randomNetwork(count, 7);
     const now = backend.ctx.now();
-    backend.ctx.db.transaction(() => {
+    backend.ctx.write(() => {
       const stageIds = ['in-vitro', 'in-vivo', 'pre-ind', 'ind', 'phase-1', 'phase-2'].map((kind, position) => {
         const id = randomUUID();
         pathway.insertStage({ id, product_id: productId, kind, name: kind, position });
@@ -72,7 +72,7 @@ export async function productWithMilestones(backend: ReturnType<typeof tempBacke
         if (!pathway.dependency(d.predecessorId, d.successorId)) pathway.insertDependency(d.predecessorId, d.successorId, d.lagDays);
       }
       pathway.setSettings(productId, { templateId: null, startDate: '2026-01-05', calendar: 'calendar' }, now);
-    })();
+    });
     return { productId, first: milestones[0]!.id };
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ScenarioView } from '../electron/contract';
+import type { PlanRef } from '../electron/contract';
 import { applyEdit, schedulePlan } from '../electron/domain/plan';
-import { call, tempBackend } from '../electron/rpc/testing';
-import { livePlan } from '../electron/services/scenarios';
+import { call, tempBackend } from '../electron/test-support/backend';
+import { livePlan } from '../electron/services/planning/plans';
 import { timeMs, type BenchResult } from './harness';
 import { productWithMilestones } from './pathway';
 
@@ -19,15 +19,15 @@ export async function benchPlanning(): Promise<BenchResult[]> {
       const edited = applyEdit(plan, { type: 'duration', milestoneId: first, durationDays: days }, randomUUID).plan;
       return schedulePlan(edited, today).projectFinish;
     });
-    const scenario = await call<ScenarioView>(backend, 'scenarios.create', { productId, name: 'Bench A' });
+    const scenario = await call(backend, 'scenarios.create', { productId, name: 'Bench A' });
     const dispatchMs = await timeMs(() => {
       days = days === 5 ? 6 : 5;
       return call(backend, 'scenarios.edit', { id: scenario.id, edit: { type: 'duration', milestoneId: first, durationDays: days } });
     });
-    const other = await call<ScenarioView>(backend, 'scenarios.create', { productId, name: 'Bench B' });
+    const other = await call(backend, 'scenarios.create', { productId, name: 'Bench B' });
     await call(backend, 'scenarios.edit', { id: other.id, edit: { type: 'duration', milestoneId: first, durationDays: 30 } });
-    const [baseline] = await call<Array<{ id: string }>>(backend, 'baselines.create', { productId, name: 'Bench baseline' });
-    const plans = [{ kind: 'baseline', id: baseline!.id }, { kind: 'live' }, { kind: 'scenario', id: scenario.id }, { kind: 'scenario', id: other.id }];
+    const [baseline] = await call(backend, 'baselines.create', { productId, name: 'Bench baseline' });
+    const plans: PlanRef[] = [{ kind: 'baseline', id: baseline!.id }, { kind: 'live' }, { kind: 'scenario', id: scenario.id }, { kind: 'scenario', id: other.id }];
     const compareMs = await timeMs(() => call(backend, 'plans.compare', { productId, plans }));
     return [
       { name: 'scenario.recompute.engine.500', value: engineMs, unit: 'ms' },

@@ -1,5 +1,6 @@
 // `npm run bench`: one line per figure, `<name> <value> <unit>`.
 import { benchChecklists } from './checklists';
+import { benchDashboard } from './dashboard';
 import { benchDispatch } from './dispatch';
 import { benchExport } from './export';
 import type { BenchResult } from './harness';
@@ -7,7 +8,7 @@ import { benchPathway } from './pathway';
 import { benchPlanning } from './planning';
 import { benchSchedule } from './schedule';
 
-const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchExport];
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchDashboard, benchExport];
 
 for (const suite of suites) {
   for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditEntry } from '../../electron/contract';
 
+/** One change to write: the services name the action from the contract's vocabulary. */
 export interface AuditRecord {
   entity: string;
   entityId: string;
   productId: string | null;
-  action: AuditEntry['action'];
+  action: string;
   field?: string | null;
   oldValue?: string | null;
   newValue?: string | null;
@@ -19,10 +19,25 @@ interface AuditRow {
   entity: string;
   entity_id: string;
   product_id: string | null;
-  action: AuditEntry['action'];
+  action: string;
   field: string | null;
   old_value: string | null;
   new_value: string | null;
+  reason: string | null;
+}
+
+/** A stored entry, as read back. */
+export interface AuditEntryRecord {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: string;
+  productId: string | null;
+  action: string;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
   reason: string | null;
 }
 
@@ -79,7 +94,7 @@ export function auditRepository(db: Database) {
         });
       }
     },
-    list(q: AuditQuery): AuditEntry[] {
+    list(q: AuditQuery): AuditEntryRecord[] {
       const where: string[] = [];
       const params: Record<string, string | number> = { limit: q.limit };
       if (q.productId) {

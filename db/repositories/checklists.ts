@@ -115,6 +115,7 @@ export function checklistRepository(db: Database) {
     ),
     setApplicable: db.prepare('UPDATE checklist_item SET applicable = ?, updated_at = ? WHERE id = ?'),
     deleteItem: db.prepare('DELETE FROM checklist_item WHERE id = ?'),
+    linked: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM checklist_item WHERE document_path = ? LIMIT 1'),
     imported: db.prepare<[], ImportedTemplateRow>('SELECT * FROM checklist_template ORDER BY imported_at'),
     importedOne: db.prepare<[string], ImportedTemplateRow>('SELECT * FROM checklist_template WHERE id = ?'),
     insertImported: db.prepare(
@@ -157,6 +158,8 @@ export function checklistRepository(db: Database) {
     },
     setApplicable: (id: string, applicable: boolean, now: string) => q.setApplicable.run(applicable ? 1 : 0, now, id),
     deleteItem: (id: string) => q.deleteItem.run(id),
+    /** Whether any item links this exact path (the desktop shell opens only linked documents). */
+    isLinkedDocument: (documentPath: string) => q.linked.get(documentPath) !== undefined,
     importedTemplates: () => q.imported.all(),
     importedTemplate: (id: string) => q.importedOne.get(id),
     saveImported(row: ImportedTemplateRow) {

@@ -116,6 +116,7 @@ export function pathwayRepository(db: Database) {
       'UPDATE clock_trigger SET date = @date, original_date = @original_date, meeting_date = @meeting_date, reason = @reason, updated_at = @now WHERE id = @id',
     ),
     deleteTrigger: db.prepare('DELETE FROM clock_trigger WHERE id = ?'),
+    setMeetingType: db.prepare('UPDATE milestone SET meeting_type = ?, updated_at = ? WHERE id = ?'),
   };
 
   return {
@@ -153,6 +154,7 @@ export function pathwayRepository(db: Database) {
     updateTrigger: (row: Pick<TriggerRow, 'id' | 'date' | 'original_date' | 'meeting_date' | 'reason'>, now: string) =>
       q.updateTrigger.run({ ...row, now }),
     deleteTrigger: (id: string) => q.deleteTrigger.run(id),
+    setMeetingType: (milestoneId: string, meetingType: string | null, now: string) => q.setMeetingType.run(meetingType, now, milestoneId),
   };
 }
 export type PathwayRepository = ReturnType<typeof pathwayRepository>;

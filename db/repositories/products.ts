@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { Product, ProductProfile } from '../../electron/contract';
 
 interface ProductRow {
   id: string;
@@ -24,6 +23,33 @@ interface ProductRow {
   updated_at: string;
 }
 
+/** A product as stored. Enumerated fields are plain text here: the contract owns their
+ *  vocabulary, and the services narrow them when they build what a channel answers. */
+export interface ProductFields {
+  name: string;
+  code: string;
+  sponsor: string;
+  sourceCell: string;
+  sourceTissue: string;
+  donorType: string;
+  fraction: string;
+  oxygen: string;
+  passageWindow: string;
+  serumFree: boolean;
+  indication: string;
+  route: string;
+  doseBasis: string;
+  indNumber: string;
+  stage: string;
+  notes: string;
+}
+export interface ProductRecord extends ProductFields {
+  id: string;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Profile field -> column. One table of names so reads, writes and audit rows agree. */
 export const PRODUCT_COLUMNS = {
   name: 'name',
@@ -42,9 +68,9 @@ export const PRODUCT_COLUMNS = {
   indNumber: 'ind_number',
   stage: 'stage',
   notes: 'notes',
-} as const satisfies Record<keyof ProductProfile, keyof ProductRow>;
+} as const satisfies Record<keyof ProductFields, keyof ProductRow>;
 
-function toProduct(row: ProductRow): Product {
+function toProduct(row: ProductRow): ProductRecord {
   return {
     id: row.id,
     code: row.code,
@@ -52,16 +78,16 @@ function toProduct(row: ProductRow): Product {
     sponsor: row.sponsor,
     sourceCell: row.source_cell,
     sourceTissue: row.source_tissue,
-    donorType: row.donor_type as Product['donorType'],
-    fraction: row.fraction as Product['fraction'],
-    oxygen: row.oxygen as Product['oxygen'],
+    donorType: row.donor_type,
+    fraction: row.fraction,
+    oxygen: row.oxygen,
     passageWindow: row.passage_window,
     serumFree: row.serum_free === 1,
     indication: row.indication,
     route: row.route,
     doseBasis: row.dose_basis,
     indNumber: row.ind_number,
-    stage: row.stage as Product['stage'],
+    stage: row.stage,
     notes: row.notes,
     archivedAt: row.archived_at,
     createdAt: row.created_at,
@@ -69,7 +95,7 @@ function toProduct(row: ProductRow): Product {
   };
 }
 
-function toColumnValue(field: keyof ProductProfile, value: ProductProfile[keyof ProductProfile]): string | number {
+function toColumnValue(field: keyof ProductFields, value: ProductFields[keyof ProductFields]): string | number {
   if (field === 'serumFree') return value ? 1 : 0;
   return value as string;
 }
@@ -81,7 +107,7 @@ export function productRepository(db: Database) {
   const listAll = db.prepare<[], ProductRow>(
     'SELECT * FROM product ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE',
   );
-  const fields = Object.keys(PRODUCT_COLUMNS) as (keyof ProductProfile)[];
+  const fields = Object.keys(PRODUCT_COLUMNS) as (keyof ProductFields)[];
   const insert = db.prepare(
     `INSERT INTO product (id, ${fields.map((f) => PRODUCT_COLUMNS[f]).join(', ')}, archived_at, created_at, updated_at)
      VALUES (@id, ${fields.map((f) => '@' + f).join(', ')}, NULL, @now, @now)`,
@@ -89,28 +115,28 @@ export function productRepository(db: Database) {
   const setArchived = db.prepare('UPDATE product SET archived_at = ?, updated_at = ? WHERE id = ?');
 
   return {
-    get(id: string): Product | undefined {
+    get(id: string): ProductRecord | undefined {
       const row = byId.get(id);
       return row && toProduct(row);
     },
-    findByCode(code: string): Product | undefined {
+    findByCode(code: string): ProductRecord | undefined {
       const row = byCode.get(code);
       return row && toProduct(row);
     },
-    list(includeArchived: boolean): Product[] {
+    list(includeArchived: boolean): ProductRecord[] {
       return (includeArchived ? listAll : listActive).all().map(toProduct);
     },
-    insert(id: string, profile: ProductProfile, now: string): void {
+    insert(id: string, profile: ProductFields, now: string): void {
       const params: Record<string, string | number> = { id, now };
       for (const f of fields) params[f] = toColumnValue(f, profile[f]);
       insert.run(params);
     },
-    update(id: string, changes: Partial<ProductProfile>, now: string): void {
+    update(id: string, changes: Partial<ProductFields>, now: string): void {
       const changed = fields.filter((f) => changes[f] !== undefined);
       if (changed.length === 0) return;
       const sql = `UPDATE product SET ${changed.map((f) => `${PRODUCT_COLUMNS[f]} = @${f}`).join(', ')}, updated_at = @now WHERE id = @id`;
       const params: Record<string, string | number> = { id, now };
-      for (const f of changed) params[f] = toColumnValue(f, changes[f] as ProductProfile[typeof f]);
+      for (const f of changed) params[f] = toColumnValue(f, changes[f] as ProductFields[typeof f]);
       db.prepare(sql).run(params);
     },
     setArchived(id: string, archivedAt: string | null, now: string): void {

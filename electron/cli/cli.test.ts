@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS, CLOCK_EVENT_IDS } from '../contract';
-import { sampleProfile } from '../rpc/testing';
+import { sampleProfile } from '../test-support/backend';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-cli-'));

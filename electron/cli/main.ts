@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeWriteError, writeFileAtomic } from '../rpc/files';
+import { describeWriteError, writeFileAtomic } from '../services/files';
 import { DatabaseOpenError } from '../../db';
 import {
   CHANNELS,

@@ -23,7 +23,8 @@ export const CHECKLIST_KIND_LABELS = {
   clinical: 'Clinical trial documents',
   custom: 'Custom',
 } as const;
-export const ChecklistKind = choice('Checklist kind', Object.keys(CHECKLIST_KIND_LABELS) as [keyof typeof CHECKLIST_KIND_LABELS, ...(keyof typeof CHECKLIST_KIND_LABELS)[]]);
+export type ChecklistKindId = keyof typeof CHECKLIST_KIND_LABELS;
+export const ChecklistKind = choice('Checklist kind', Object.keys(CHECKLIST_KIND_LABELS) as [ChecklistKindId, ...ChecklistKindId[]]);
 
 /** Fixed, or relative to a pathway milestone (negative offset = days before it). */
 export const Due = z.discriminatedUnion('kind', [
@@ -126,7 +127,8 @@ export const ChecklistTemplateSummary = z.object({
   source: z.enum(['default', 'imported']),
 });
 
-const ItemChanges = z
+/** The fields of an item a person edits (any subset). */
+export const ChecklistItemChanges = z
   .strictObject({
     status: ItemStatus,
     justification: text(2000, 'Justification'),
@@ -136,16 +138,17 @@ const ItemChanges = z
     notes: text(4000, 'Notes'),
   })
   .partial();
+export type ChecklistItemChanges = z.infer<typeof ChecklistItemChanges>;
 
 export const ChecklistItemUpdateInput = z.strictObject({
   id: Id,
-  changes: ItemChanges.refine((c) => Object.keys(c).length > 0, 'Change at least one field'),
+  changes: ChecklistItemChanges.refine((c) => Object.keys(c).length > 0, 'Change at least one field'),
   reason: Reason,
 });
 
 export const ChecklistBulkUpdateInput = z.strictObject({
   ids: z.array(Id).min(1, 'Select at least one item').max(5000, 'At most 5000 items at once'),
-  changes: ItemChanges.pick({ status: true, justification: true, owner: true, due: true }).refine((c) => Object.keys(c).length > 0, 'Change at least one field'),
+  changes: ChecklistItemChanges.pick({ status: true, justification: true, owner: true, due: true }).refine((c) => Object.keys(c).length > 0, 'Change at least one field'),
   reason: Reason,
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { Due as DueDateSchema, type Due as DueDate, type ItemStatusId as ItemStatus } from '../contract/checklist';
 import {
-  DueDateSchema,
   STANDARD_GATES,
   appliesTo,
   defaultDueFor,
@@ -15,9 +15,7 @@ import {
   resolveDueDate,
   summarise,
   validateStatusChange,
-  type DueDate,
   type ExistingItemRef,
-  type ItemStatus,
   type ReadinessItem,
   type ScopedReadinessItem,
 } from './checklist';
@@ -468,7 +466,7 @@ describe('due dates', () => {
     expect(isOverdue({ status: 'in-review', due }, '2026-02-09')).toBe(false);
   });
 
-  it('validates stored due dates with DueDateSchema', () => {
+  it('validates stored due dates with the contract\'s Due schema', () => {
     expect(DueDateSchema.safeParse({ kind: 'fixed', date: '2026-02-30' }).success).toBe(false);
     expect(DueDateSchema.safeParse({ kind: 'milestone', milestone: 'ind-submitted', offsetDays: -7 }).success).toBe(true);
     expect(DueDateSchema.safeParse({ kind: 'milestone', milestone: 'ind-submitted', offsetDays: 0.5 }).success).toBe(false);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type ChecklistKindId, type Due, type ItemStatusId } from '../contract/checklist';
 import { addDays, isValidDate } from '../contract/dates';
 import {
   MILESTONE_KEYS,
@@ -84,25 +84,9 @@ export function describeCondition(condition: Condition | null | undefined): stri
 
 // --- status workflow --------------------------------------------------------------------
 
-export const ITEM_STATUSES = [
-  'not-started',
-  'drafting',
-  'in-review',
-  'approved',
-  'submitted',
-  'not-applicable',
-] as const;
-export const ItemStatusSchema = z.enum(ITEM_STATUSES);
-export type ItemStatus = z.infer<typeof ItemStatusSchema>;
-
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  'not-started': 'Not started',
-  drafting: 'Drafting',
-  'in-review': 'In review',
-  approved: 'Approved',
-  submitted: 'Submitted',
-  'not-applicable': 'Not applicable',
-};
+// The statuses (and their labels) are the contract's: one vocabulary for every layer.
+type ItemStatus = ItemStatusId;
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(ITEM_STATUS_IDS);
 
 function hasText(value: string | null | undefined): boolean {
   return value != null && value.trim() !== '';
@@ -119,8 +103,8 @@ export function validateStatusChange(
   justification: string | null | undefined,
 ): string | null {
   for (const status of [from, to]) {
-    if (!ItemStatusSchema.safeParse(status).success) {
-      return `Unknown status "${String(status)}"; use one of ${ITEM_STATUSES.join(', ')}.`;
+    if (!KNOWN_STATUSES.has(status)) {
+      return `Unknown status "${String(status)}"; use one of ${ITEM_STATUS_IDS.join(', ')}.`;
     }
   }
   if (to === 'not-applicable' && !hasText(justification)) {
@@ -250,7 +234,7 @@ export type ChecklistSummary = {
 };
 
 export function summarise(items: readonly ReadinessItem[]): ChecklistSummary {
-  const byStatus = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
+  const byStatus = Object.fromEntries(ITEM_STATUS_IDS.map((s) => [s, 0])) as Record<ItemStatus, number>;
   const summary: ChecklistSummary = {
     byStatus,
     total: 0,
@@ -299,7 +283,7 @@ export type GateResult = {
 
 export function gate(items: readonly ReadinessItem[], options: Partial<GateOptions> = {}): GateResult {
   const { requiredOnly, accept } = { ...DEFAULT_GATE_OPTIONS, ...options };
-  const acceptLabel = joinOr(accept.filter((s) => s !== 'not-applicable').map((s) => STATUS_LABELS[s]));
+  const acceptLabel = joinOr(accept.filter((s) => s !== 'not-applicable').map((s) => ITEM_STATUS_LABELS[s]));
   const blockers: GateBlocker[] = [];
   let considered = 0;
   for (const item of items) {
@@ -321,7 +305,7 @@ export function gate(items: readonly ReadinessItem[], options: Partial<GateOptio
         id: item.id,
         title: item.title,
         status: item.status,
-        reason: `${STATUS_LABELS[item.status]}; needs to be ${acceptLabel} (or not applicable with a justification).`,
+        reason: `${ITEM_STATUS_LABELS[item.status]}; needs to be ${acceptLabel} (or not applicable with a justification).`,
       });
     }
   }
@@ -330,7 +314,7 @@ export function gate(items: readonly ReadinessItem[], options: Partial<GateOptio
 
 /** A readiness item together with where it sits, so standard gates can pick their scope. */
 export type ScopedReadinessItem = ReadinessItem & {
-  readonly checklistKind: TemplateKind;
+  readonly checklistKind: ChecklistKindId;
   readonly stage: StageKind;
   readonly milestone?: string | null;
 };
@@ -344,7 +328,7 @@ export type GateDefinition = {
   description: string;
   /** The pathway milestone this gate guards. */
   milestone: MilestoneKey;
-  kinds: readonly TemplateKind[];
+  kinds: readonly ChecklistKindId[];
   /** When set, only items of these stage kinds count. */
   stages?: readonly StageKind[];
 };
@@ -407,14 +391,8 @@ function requireIsoDate(value: string, what: string): string {
   return value;
 }
 
-const IsoDateSchema = z.string().refine(isValidDate, 'must be a calendar date in YYYY-MM-DD form');
-
-export const DueDateSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), date: IsoDateSchema }),
-  z.strictObject({ kind: z.literal('milestone'), milestone: z.string().min(1), offsetDays: z.int() }),
-]);
-/** Fixed, or relative to a pathway milestone (negative offset = days before it). */
-export type DueDate = z.infer<typeof DueDateSchema>;
+/** Fixed, or relative to a pathway milestone (negative offset = days before it): the contract's `Due`. */
+type DueDate = Due;
 
 /** The due date a generated item starts with, from its template's default, if any. */
 export function defaultDueFor(item: ChecklistTemplateItem): DueDate | null {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 // The profile vocabulary is the contract's: one list for forms, templates and conditions.
+import { ChecklistKind } from '../contract/checklist';
 import { DonorType, Fraction, Oxygen, StageKind as StageKindContract } from '../contract/product';
 
 /*
@@ -12,8 +13,7 @@ import { DonorType, Fraction, Oxygen, StageKind as StageKindContract } from '../
 
 // --- vocabularies shared with the pathway -------------------------------------------
 
-export const STAGE_KINDS = StageKindContract.options;
-export const StageKindSchema = z.enum(STAGE_KINDS);
+export const StageKindSchema = StageKindContract;
 export type StageKind = z.infer<typeof StageKindSchema>;
 
 /*
@@ -38,8 +38,8 @@ export const MILESTONE_KEYS = [
 export const MilestoneKeySchema = z.enum(MILESTONE_KEYS);
 export type MilestoneKey = z.infer<typeof MilestoneKeySchema>;
 
-export const TEMPLATE_KINDS = ['ind', 'cmc', 'preclinical', 'pre-ind-meeting', 'clinical'] as const;
-export const TemplateKindSchema = z.enum(TEMPLATE_KINDS);
+/** A template's kind: any checklist kind but "custom", which only a user's own checklist has. */
+export const TemplateKindSchema = ChecklistKind.exclude(['custom']);
 export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
 export const ECTD_MODULES = ['1', '2', '3', '4', '5'] as const;

@@ -6,8 +6,8 @@ import { DatabaseOpenError } from '../../db';
 import { createBackend, type Backend } from '../rpc/backend';
 import { resolveDataDir } from '../rpc/paths';
 import { OPEN_DOCUMENT_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, SHOW_FILE_CHANNEL } from '../preload/ipc';
-import { describeWriteError, writeFileAtomic } from '../rpc/files';
-import { checkDocumentPath } from '../services/checklists';
+import { describeWriteError, writeFileAtomic } from '../services/files';
+import { openableDocumentProblem } from '../services/checklists/documents';
 import { installMenu } from './menu';
 import { hardenSession, hardenWebContents, isTrustedFrame } from './security';
 
@@ -121,9 +121,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedFrame(event.senderFrame, rendererIndexUrl) || !backend) return 'Refused.';
       const target = String(filePath);
       // Only a document linked on a checklist item, that is a local file and not a program.
-      const linked = backend.ctx.db.prepare('SELECT 1 FROM checklist_item WHERE document_path = ? LIMIT 1').get(target);
-      if (!linked) return 'This file is not linked on any checklist item.';
-      const problem = checkDocumentPath(target);
+      const problem = openableDocumentProblem(backend.ctx, target);
       if (problem) return problem;
       return shell.openPath(target); // '' on success, else the system's message
     });

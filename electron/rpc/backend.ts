@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DB_FILE_NAME, LATEST_VERSION, openDatabase, repositories, type OpenedDatabase } from '../../db';
+import { DB_FILE_NAME, LATEST_VERSION, openDatabase, repositories, transactionOn, type OpenedDatabase } from '../../db';
 import { backupDatabase, checkIntegrity, DEFAULT_BACKUPS_KEPT, listBackups, pruneBackups, type BackupFile } from '../../db/backup';
 import type { Result } from '../contract';
 import type { AppInfoValue, Maintenance } from '../services/context';
@@ -46,7 +46,7 @@ export function createBackend(options: BackendOptions): Backend {
   const maintenance: Maintenance = {
     backupDir,
     async backupNow(kind) {
-      const made = await backupDatabase(ctx.db, backupDir, kind, options.nativeBinding);
+      const made = await backupDatabase(opened.db, backupDir, kind, options.nativeBinding);
       pruneBackups(backupDir, keep());
       return made;
     },
@@ -57,9 +57,9 @@ export function createBackend(options: BackendOptions): Backend {
       if (verdict !== 'ok') throw new AppError('CONFLICT', `The backup ${name} is damaged (${verdict.slice(0, 200)}); nothing was changed. Choose another backup.`);
       restoring = true;
       try {
-        const saved = await backupDatabase(ctx.db, backupDir, 'pre-restore', options.nativeBinding);
-        ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-        ctx.db.close();
+        const saved = await backupDatabase(opened.db, backupDir, 'pre-restore', options.nativeBinding);
+        opened.db.pragma('wal_checkpoint(TRUNCATE)');
+        opened.db.close();
         const incoming = `${dbPath}.restoring`;
         fs.copyFileSync(backup.path, incoming);
         for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
@@ -71,7 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
         return { restored: name, previousSavedAs: saved.name };
       } catch (error) {
         // Whatever happened, leave the back end with an open database rather than a closed one.
-        if (!ctx.db.open) open();
+        if (!opened.db.open) open();
         throw error;
       } finally {
         restoring = false;
@@ -82,8 +82,8 @@ export function createBackend(options: BackendOptions): Backend {
   function open() {
     opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
     ctx = createContext(
-      opened.db,
       repositories(opened.db),
+      transactionOn(opened.db),
       { version: APP_VERSION, dataDir: options.dataDir, dbPath, schemaVersion: opened.schemaVersion, frontDoor: options.frontDoor },
       maintenance,
       clock,
@@ -103,7 +103,7 @@ export function createBackend(options: BackendOptions): Backend {
       const done = listBackups(backupDir).some((b) => b.kind === 'daily' && localDate(new Date(b.createdAt)) === today);
       return done ? null : maintenance.backupNow('daily');
     },
-    close: () => ctx.db.close(),
+    close: () => opened.db.close(),
   };
 }
 

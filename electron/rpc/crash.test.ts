@@ -1,10 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectDatabase } from '../../db/testing';
 
 const KILLS = 50;
 let work: string;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   childScript = path.join(work, 'crash-child.mjs');
   // One bundled file, so each of the 50 runs starts in a fraction of a second.
   await build({
-    entryPoints: [path.join(import.meta.dirname, 'crash-child.ts')],
+    entryPoints: [path.join(import.meta.dirname, '../test-support/crash-child.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -69,16 +69,14 @@ describe('crash safety', () => {
       // A killed writer may have committed one more write than it acknowledged: numbering moves past it.
       next = Math.max(next, ...acked) + 2;
 
-      const db = new BetterSqlite3(path.join(dataDir, 'tracker.sqlite'));
+      const db = inspectDatabase(path.join(dataDir, 'tracker.sqlite'));
       try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const codes = new Set((db.prepare(`SELECT code FROM product`).all() as Array<{ code: string }>).map((r) => r.code));
+        expect(db.integrity()).toBe('ok');
+        const codes = new Set(db.productCodes());
         const missing = [...acknowledged].filter((n) => !codes.has(`CRASH-${n}`));
         expect(missing, `acknowledged writes missing after kill ${kill + 1}`).toEqual([]);
         // Every product has its audit row: no change without its trace, no trace without its change.
-        const orphans = db.prepare(`SELECT count(*) AS n FROM product p WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_id = p.id AND a.action = 'create')`).get() as { n: number };
-        const ghosts = db.prepare(`SELECT count(*) AS n FROM audit_log a WHERE a.entity = 'product' AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = a.entity_id)`).get() as { n: number };
-        expect([orphans.n, ghosts.n]).toEqual([0, 0]);
+        expect([db.productsWithoutCreateEntry(), db.auditEntriesWithoutProduct()]).toEqual([0, 0]);
       } finally {
         db.close();
       }

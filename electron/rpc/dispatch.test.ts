@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Product } from '../contract';
-import { call, count, sampleProfile, tempBackend } from './testing';
+import type { Channel, ChannelInput } from '../contract';
+import { call, count, sampleProfile, tempBackend } from '../test-support/backend';
 
 let backend: ReturnType<typeof tempBackend>;
 beforeEach(() => {
@@ -8,26 +8,26 @@ beforeEach(() => {
 });
 afterEach(() => backend.cleanup());
 
-const ok = <T>(channel: string, input: unknown = {}) => call<T>(backend, channel, input);
+const ok = <C extends Channel>(channel: C, input?: ChannelInput<C>) => call(backend, channel, input);
 
 describe('dispatch', () => {
   it('creates, reads, lists, edits, archives and restores a product, auditing each change', async () => {
-    const created = await ok<Product>('products.create', sampleProfile({ code: 'uc-ev-01' }));
+    const created = await ok('products.create', sampleProfile({ code: 'uc-ev-01' }));
     expect(created.code).toBe('UC-EV-01'); // codes are stored upper case
     expect(created.archivedAt).toBeNull();
-    expect(await ok<Product>('products.get', { id: created.id })).toEqual(created);
+    expect(await ok('products.get', { id: created.id })).toEqual(created);
 
-    const edited = await ok<Product>('products.update', { id: created.id, changes: { indication: 'ARDS', serumFree: false }, reason: 'Protocol v2' });
+    const edited = await ok('products.update', { id: created.id, changes: { indication: 'ARDS', serumFree: false }, reason: 'Protocol v2' });
     expect(edited.indication).toBe('ARDS');
     expect(edited.serumFree).toBe(false);
 
     await ok('products.archive', { id: created.id, reason: 'Programme paused' });
-    expect(await ok<Product[]>('products.list', {})).toHaveLength(0);
-    expect(await ok<Product[]>('products.list', { includeArchived: true })).toHaveLength(1);
-    const restored = await ok<Product>('products.restore', { id: created.id });
+    expect(await ok('products.list', {})).toHaveLength(0);
+    expect(await ok('products.list', { includeArchived: true })).toHaveLength(1);
+    const restored = await ok('products.restore', { id: created.id });
     expect(restored.archivedAt).toBeNull();
 
-    const audit = await ok<Array<{ action: string; field: string | null; oldValue: string | null; newValue: string | null; reason: string | null }>>(
+    const audit = await ok(
       'audit.list',
       { productId: created.id },
     );
@@ -53,11 +53,11 @@ describe('dispatch', () => {
 
   it('refuses renaming a code onto another product, rolling back the whole change', async () => {
     await ok('products.create', sampleProfile());
-    const other = await ok<Product>('products.create', sampleProfile({ code: 'OTHER-1' }));
+    const other = await ok('products.create', sampleProfile({ code: 'OTHER-1' }));
     const auditBefore = count(backend, 'audit_log');
     const result = await backend.dispatch('products.update', { id: other.id, changes: { code: 'UC-EV-01', name: 'Renamed' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect((await ok<Product>('products.get', { id: other.id })).name).toBe(other.name);
+    expect((await ok('products.get', { id: other.id })).name).toBe(other.name);
     expect(count(backend, 'audit_log')).toBe(auditBefore);
   });
 
@@ -77,7 +77,7 @@ describe('dispatch', () => {
     expect(await backend.dispatch('products.drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await backend.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await backend.dispatch('products.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const p = await ok<Product>('products.create', sampleProfile());
+    const p = await ok('products.create', sampleProfile());
     await ok('products.archive', { id: p.id });
     expect(await backend.dispatch('products.update', { id: p.id, changes: { name: 'x' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await backend.dispatch('products.archive', { id: p.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -85,11 +85,11 @@ describe('dispatch', () => {
   });
 
   it('loads the example portfolio once, then skips existing codes', async () => {
-    const first = await ok<{ created: string[]; skipped: string[] }>('examples.load', {});
+    const first = await ok('examples.load', {});
     expect(first.created).toEqual(['AFSC-HX-01', 'MSC-CM-DW', 'CFAF-EV-C19', 'BM-EXO-NP']);
-    const second = await ok<{ created: string[]; skipped: string[] }>('examples.load', {});
+    const second = await ok('examples.load', {});
     expect(second).toEqual({ created: [], skipped: first.created });
-    const products = await ok<Product[]>('products.list', {});
+    const products = await ok('products.list', {});
     expect(products.find((p) => p.code === 'CFAF-EV-C19')).toMatchObject({ fraction: 'ev', stage: 'phase-1-2' });
   });
 
@@ -97,8 +97,8 @@ describe('dispatch', () => {
     await ok('settings.update', { displayName: 'Dr. Ada Reg' });
     const result = await backend.dispatch('products.create', { ...sampleProfile(), actor: 'mallory' });
     expect(result.ok).toBe(false); // unknown fields are refused outright
-    const p = await ok<Product>('products.create', sampleProfile());
-    const [entry] = await ok<Array<{ actor: string }>>('audit.list', { productId: p.id });
+    const p = await ok('products.create', sampleProfile());
+    const [entry] = await ok('audit.list', { productId: p.id });
     expect(entry!.actor).toMatch(/^Dr\. Ada Reg \(.+\)$/);
   });
 });

@@ -1,14 +1,9 @@
-import type { z } from 'zod';
 import { contract, isChannel, type Channel, type FieldIssue, type Result } from '../contract';
 import type { ServiceContext } from '../services/context';
-import { AppError } from '../services/errors';
+import { AppError, issuesOf } from '../services/errors';
 import { handlerFor } from '../services';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
-
-export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-}
 
 function describeIssues(issues: FieldIssue[]): string {
   const shown = issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));

@@ -1,6 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import os from 'node:os';
-import type { AuditRecord, Repositories } from '../../db';
+import type { AuditRecord, Repositories, Transaction } from '../../db';
 import type { BackupFile } from '../../db/backup';
 import type { z } from 'zod';
 import type { AppInfo } from '../contract';
@@ -15,9 +14,13 @@ export interface Maintenance {
   restore(name: string): Promise<{ restored: string; previousSavedAs: string }>;
 }
 
+/** What every handler gets: repositories (no raw connection: SQL lives in db/), the actor,
+ *  the clock and one way to write. */
+/** Adds audit records to the transaction in progress (see `ServiceContext.write`). */
+export type Audit = (...records: AuditRecord[]) => void;
+
 export interface ServiceContext {
   maintenance: Maintenance;
-  db: Database;
   repos: Repositories;
   info: Omit<AppInfoValue, 'actor'>;
   /** Who is acting: from this installation (OS account + display name), never from the client. */
@@ -27,7 +30,7 @@ export interface ServiceContext {
   /** Today's calendar date where the user is (YYYY-MM-DD): the status date of every forecast. */
   today(): string;
   /** Runs `fn` in one immediate transaction; audit records it returns are written in the same one. */
-  write<T>(fn: (audit: (...records: AuditRecord[]) => void) => T): T;
+  write<T>(fn: (audit: Audit) => T): T;
 }
 
 export function osAccount(): string {
@@ -45,8 +48,8 @@ export function localDate(instant: Date): string {
 }
 
 export function createContext(
-  db: Database,
   repos: Repositories,
+  transaction: Transaction,
   info: ServiceContext['info'],
   maintenance: Maintenance,
   clock: () => string = () => new Date().toISOString(),
@@ -54,7 +57,6 @@ export function createContext(
   const account = osAccount();
   const ctx: ServiceContext = {
     maintenance,
-    db,
     repos,
     info,
     now: clock,
@@ -64,14 +66,12 @@ export function createContext(
       return displayName ? `${displayName} (${account})` : account;
     },
     write(fn) {
-      return db
-        .transaction(() => {
-          const records: AuditRecord[] = [];
-          const result = fn((...r) => records.push(...r));
-          if (records.length > 0) repos.audit.append(ctx.now(), ctx.actor(), records);
-          return result;
-        })
-        .immediate();
+      return transaction(() => {
+        const records: AuditRecord[] = [];
+        const result = fn((...r) => records.push(...r));
+        if (records.length > 0) repos.audit.append(ctx.now(), ctx.actor(), records);
+        return result;
+      });
     },
   };
   return ctx;

@@ -1,32 +1,35 @@
 import type { Channel } from '../contract';
-import { appHandlers } from './app';
-import { backupHandlers } from './backups';
-import { makeBaselineHandlers } from './baselines';
-import { bundleHandlers } from './bundles';
-import { exportHandlers } from './exports';
-import { checklistHandlers } from './checklistHandlers';
-import { clockCalculatorHandlers } from './clockCalculator';
-import { dashboardHandlers } from './dashboard';
-import { loadPathwayView } from './pathway';
-import { pathwayHandlers } from './pathwayHandlers';
-import { scenarioHandlers } from './scenarios';
-import { exampleHandlers } from './examples';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backups/handlers';
+import { bundleHandlers } from './bundles/handlers';
+import { checklistHandlers } from './checklists/handlers';
+import { clockCalculatorHandlers } from './clocks/calculator';
+import { clockHandlers } from './clocks/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
+import { exportHandlers } from './exports/handlers';
 import type { Handler, HandlerMap } from './handlers';
-import { productHandlers } from './products';
+import { pathwayHandlers } from './pathway/handlers';
+import { baselineHandlers } from './planning/baselines';
+import { scenarioHandlers } from './planning/scenarios';
+import { exampleHandlers } from './products/examples';
+import { productHandlers } from './products/handlers';
+import { settingsHandlers } from './settings/handlers';
 
-/** Every channel's handler. The type makes a channel without a handler a compile error. */
+/** Every channel's handler, area by area. The type makes a channel without a handler a compile error. */
 export const handlers: HandlerMap<Channel> = {
-  ...appHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
   ...backupHandlers,
   ...bundleHandlers,
   ...exportHandlers,
   ...productHandlers,
   ...exampleHandlers,
   ...pathwayHandlers,
-  ...dashboardHandlers,
-  ...makeBaselineHandlers(loadPathwayView),
-  ...scenarioHandlers,
+  ...clockHandlers,
   ...clockCalculatorHandlers,
+  ...dashboardHandlers,
+  ...baselineHandlers,
+  ...scenarioHandlers,
   ...checklistHandlers,
 };
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../contract';
-import { count, sampleProfile, tempBackend } from '../rpc/testing';
+import { count, sampleProfile, tempBackend } from '../test-support/backend';
 import { startWebServer, TOKEN_HEADER, type WebServer } from './server';
 
 let backend: ReturnType<typeof tempBackend>;

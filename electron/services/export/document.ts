@@ -27,7 +27,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Product } from '../../contract';
-import { writeFileAtomic } from '../../rpc/files';
+import { writeFileAtomic } from '../files';
 
 export type Paper = 'letter' | 'a4';
 export type Orientation = 'portrait' | 'landscape';

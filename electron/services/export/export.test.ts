@@ -1,15 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { Document, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, ChecklistItem, ChecklistsView, PathwayView, Product } from '../../contract';
-import { sampleProfile, tempBackend } from '../../rpc/testing';
+import type { AuditEntry, Channel, ChannelInput, ChecklistItem, ChecklistsView, PathwayView, Product } from '../../contract';
+import { call, sampleProfile, tempBackend } from '../../test-support/backend';
 import { buildAuditExtract, VALUE_MAX } from './auditExtract';
+import { describeWriteError } from '../files';
 import { PAPER_SIZES, writeDocxAtomic } from './document';
 import { buildIndChecklist } from './indChecklist';
 import { buildPlan, upcomingDeadlines } from './plan';
@@ -29,11 +28,7 @@ let pathway: PathwayView;
 let audit: AuditEntry[];
 const files = { ind: '', indModule: '', plan: '', audit: '' };
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const ok = <C extends Channel>(channel: C, input: ChannelInput<C>) => call(backend, channel, input);
 
 const allItems = (v: ChecklistsView) => v.checklists.flatMap((c) => c.items);
 const byTitle = (v: ChecklistsView, title: string): ChecklistItem => {
@@ -87,8 +82,8 @@ const pageSizes = (xml: string) => [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\
 beforeAll(async () => {
   backend = tempBackend(() => GENERATED);
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-export-'));
-  const created = await ok<Product>('products.create', { ...sampleProfile(), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
-  view = await ok<ChecklistsView>('checklists.generate', { productId: created.id });
+  const created = await ok('products.create', { ...sampleProfile(), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
+  view = await ok('checklists.generate', { productId: created.id });
   const linked = path.join(outDir, 'IND', 'phases-v2.docx');
   fs.mkdirSync(path.dirname(linked), { recursive: true });
   fs.writeFileSync(linked, 'draft');
@@ -100,11 +95,11 @@ beforeAll(async () => {
   });
   // An EV-only item goes "no longer applicable" when the fraction changes.
   await ok('products.update', { id: created.id, changes: { fraction: 'conditioned-medium', notes: 'x'.repeat(VALUE_MAX + 50) }, reason: 'Switch to conditioned medium' });
-  view = await ok<ChecklistsView>('checklists.generate', { productId: created.id });
+  view = await ok('checklists.generate', { productId: created.id });
   await ok('clocks.record', { productId: created.id, event: 'meeting-request-received', date: '2026-01-20', meetingType: 'C', reason: 'FDA acknowledgement' });
-  product = await ok<Product>('products.get', { id: created.id });
-  pathway = await ok<PathwayView>('pathway.get', { productId: created.id });
-  audit = await ok<AuditEntry[]>('audit.list', { productId: created.id, limit: 5000 });
+  product = await ok('products.get', { id: created.id });
+  pathway = await ok('pathway.get', { productId: created.id });
+  audit = await ok('audit.list', { productId: created.id, limit: 5000 });
 
   files.ind = (await writeDocxAtomic(buildIndChecklist({ view, product, groupBy: 'section', generatedAt: GENERATED }), path.join(outDir, 'ind-checklist.docx'))).path;
   files.indModule = (await writeDocxAtomic(buildIndChecklist({ view, product, groupBy: 'module', paper: 'a4', generatedAt: GENERATED }), path.join(outDir, 'ind-by-module.docx'))).path;
@@ -196,8 +191,8 @@ describe('Word exports: structure', () => {
   });
 
   it('builds from a product with no pathway and no checklists yet', async () => {
-    const bare = await ok<Product>('products.create', sampleProfile({ code: 'BARE-1', indNumber: '027451' }));
-    const empty = await ok<PathwayView>('pathway.get', { productId: bare.id });
+    const bare = await ok('products.create', sampleProfile({ code: 'BARE-1', indNumber: '027451' }));
+    const empty = await ok('pathway.get', { productId: bare.id });
     const noChecklists: ChecklistsView = { productId: bare.id, today: empty.today, checklists: [], summary: view.summary, byStage: [], gates: [] };
     const plan = await writeDocxAtomic(buildPlan({ pathway: empty, checklists: null, generatedAt: GENERATED }), path.join(outDir, 'bare-plan.docx'));
     const ind = await writeDocxAtomic(buildIndChecklist({ view: noChecklists, product: bare, groupBy: 'module', generatedAt: GENERATED }), path.join(outDir, 'bare-ind.docx'));
@@ -320,29 +315,25 @@ describe('writeDocxAtomic', () => {
   });
 
   it('rejects when the folder is not writable, and leaves no file', async () => {
-    const dir = fs.mkdtempSync(path.join(outDir, 'readonly-'));
-    fs.chmodSync(dir, 0o555);
+    // A folder this process cannot write, whoever runs the tests: as a user, a folder made
+    // read-only; as root (who ignores permissions), sysfs, which refuses new files to everyone.
+    // No other OS user is involved, so the test holds wherever the checkout is cloned.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot && !fs.existsSync('/sys/kernel')) throw new Error('Running as root needs /sys to test an unwritable folder (Linux).');
+    const dir = asRoot ? '/sys/kernel' : fs.mkdtempSync(path.join(outDir, 'readonly-'));
+    const before = fs.readdirSync(dir);
+    if (!asRoot) fs.chmodSync(dir, 0o555);
     try {
-      if (process.getuid?.() !== 0) {
-        await expect(writeDocxAtomic(tiny(), path.join(dir, 'report.docx'))).rejects.toThrow(/EACCES|EPERM/);
-      } else {
-        // Root ignores folder permissions: run the write as "nobody" in a child process.
-        fs.chmodSync(outDir, 0o755);
-        const script = path.join(outDir, 'write-as-nobody.mts');
-        fs.writeFileSync(
-          script,
-          // The script lives outside the project, so it names docx by its resolved path.
-          `import { Document, Paragraph } from ${JSON.stringify(pathToFileURL(createRequire(import.meta.url).resolve('docx')).href)};\nimport { writeDocxAtomic } from ${JSON.stringify(path.join(path.dirname(fileURLToPath(import.meta.url)), 'document.ts'))};\n` +
-            `try { await writeDocxAtomic(new Document({ sections: [{ children: [new Paragraph('x')] }] }), ${JSON.stringify(path.join(dir, 'report.docx'))}); console.log('WROTE'); }\n` +
-            `catch (e) { console.log('REJECTED ' + (e as NodeJS.ErrnoException).code); }\n`,
-        );
-        fs.chmodSync(script, 0o644);
-        const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd(), uid: 65534, gid: 65534, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOME: os.tmpdir() } });
-        expect(child.stdout.trim(), child.stderr).toMatch(/^REJECTED (EACCES|EPERM)$/);
-      }
-      expect(fs.readdirSync(dir)).toEqual([]);
+      const target = path.join(dir, 'report.docx');
+      const failure = await writeDocxAtomic(tiny(), target).then(
+        () => null,
+        (error: NodeJS.ErrnoException) => error,
+      );
+      expect(failure?.code).toMatch(/^(EACCES|EPERM|EROFS)$/);
+      expect(describeWriteError(failure, target)).toMatch(/is not writable .*no file was written/);
+      expect(fs.readdirSync(dir)).toEqual(before);
     } finally {
-      fs.chmodSync(dir, 0o755);
+      if (!asRoot) fs.chmodSync(dir, 0o755);
     }
-  }, 60_000);
+  });
 });

@@ -1,0 +1,87 @@
+import type { Document } from 'docx';
+import type { z } from 'zod';
+import type { ExportRequest } from '../../contract';
+import { listAudit } from '../audit/entries';
+import { loadChecklistsView } from '../checklists/view';
+import type { ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { buildAuditExtract } from '../export/auditExtract';
+import { toBuffer, writeDocxAtomic } from '../export/document';
+import { buildIndChecklist } from '../export/indChecklist';
+import { buildPlan } from '../export/plan';
+import { buildPlanningSummary } from '../export/planningSummary';
+import { renderTimelinePng } from '../export/timelineFigure';
+import { describeWriteError } from '../files';
+import type { HandlerMap } from '../handlers';
+import { requireProduct } from '../lookups';
+import { milestoneDates, productSchedule } from '../pathway/schedule';
+import { loadPathwayView } from '../pathway/view';
+import { comparePlans } from '../planning/compare';
+import { decodeScenario, scenarioView } from '../planning/plans';
+
+type Request = z.output<typeof ExportRequest>;
+
+const FILE_STEMS = { 'ind-checklist': 'IND-checklist', plan: 'regulatory-plan', audit: 'audit-extract', planning: 'planning-session' } as const;
+
+/** Builds the requested Word document from live data; the three exports share this one path. */
+export function buildExport(ctx: ServiceContext, request: Request): { doc: Document; fileName: string } {
+  const product = requireProduct(ctx, request.productId);
+  const generatedAt = ctx.now();
+  const fileName = `${product.code}-${FILE_STEMS[request.kind]}-${ctx.today()}.docx`;
+  switch (request.kind) {
+    case 'ind-checklist': {
+      const view = loadChecklistsView(ctx, product.id);
+      if (view.checklists.length === 0) {
+        throw new AppError('CONFLICT', `${product.code} has no checklists yet. Generate them on its Checklists tab, then export.`);
+      }
+      return { doc: buildIndChecklist({ view, product, groupBy: request.groupBy, paper: request.paper, generatedAt }), fileName };
+    }
+    case 'plan': {
+      // One schedule for both: the plan's dates and the checklists' due dates agree by construction.
+      const scheduled = productSchedule(ctx, product.id);
+      const pathway = loadPathwayView(ctx, product.id, scheduled);
+      const checklists = loadChecklistsView(ctx, product.id, ctx.today(), milestoneDates(scheduled));
+      const timelinePng = pathway.stages.length > 0 ? renderTimelinePng(pathway, { width: 960 }) : null;
+      return { doc: buildPlan({ pathway, checklists: checklists.checklists.length > 0 ? checklists : null, paper: request.paper, generatedAt, timelinePng }), fileName };
+    }
+    case 'planning': {
+      const rows = ctx.repos.scenarios.list(product.id);
+      if (rows.length === 0) throw new AppError('CONFLICT', `${product.code} has no planning scenarios yet. Start one on its Planning tab, then export.`);
+      const scenarios = rows.map((r) => scenarioView(ctx, decodeScenario(r)));
+      const reference = ctx.repos.baselines.reference(product.id);
+      const comparisons = scenarios.map((s) => ({
+        scenarioId: s.id,
+        comparison: comparePlans(ctx, product.id, [...(reference ? [{ kind: 'baseline' as const, id: reference.id }] : []), { kind: 'live' as const }, { kind: 'scenario' as const, id: s.id }]),
+      }));
+      return { doc: buildPlanningSummary({ product, scenarios, comparisons, paper: request.paper, generatedAt }), fileName };
+    }
+    case 'audit': {
+      const from = request.from ?? '1900-01-01';
+      const to = request.to ?? ctx.today();
+      const entries = listAudit(ctx, { productId: product.id, from, to, limit: 1_000_000 }).reverse();
+      if (entries.length === 0) {
+        throw new AppError('CONFLICT', `${product.code} has no audit entries from ${from} to ${to}. Choose a period with changes in it.`, [{ path: 'from', message: 'No entries in this period' }]);
+      }
+      return { doc: buildAuditExtract({ product, entries, from, to, paper: request.paper, generatedAt }), fileName };
+    }
+  }
+}
+
+export const exportHandlers: HandlerMap<'exports.render' | 'exports.save'> = {
+  'exports.render': async (request, ctx) => {
+    const { doc, fileName } = buildExport(ctx, request);
+    const buffer = await toBuffer(doc);
+    return { fileName, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: buffer.toString('base64'), bytes: buffer.length };
+  },
+  'exports.save': async ({ outPath, ...request }, ctx) => {
+    // A browser page never names files on this computer: there, exports are downloads.
+    if (ctx.info.frontDoor === 'web') throw new AppError('FORBIDDEN', 'In the browser, exports are downloaded (exports.render); only the desktop app and the CLI write files.');
+    const { doc } = buildExport(ctx, request);
+    try {
+      return await writeDocxAtomic(doc, outPath);
+    } catch (error) {
+      const message = describeWriteError(error, outPath);
+      throw new AppError('CONFLICT', message, [{ path: 'outPath', message }]);
+    }
+  },
+};

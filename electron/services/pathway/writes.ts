@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { PathwayView } from '../../contract';
+import type { PathwayTemplate } from '../../domain/pathwayTemplate';
+import { computeSchedule } from '../../domain/schedule';
+import type { Audit, ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { requireEditableProduct } from '../lookups';
+import { loadPathwayView } from './view';
+
+/**
+ * Keeps what follows from milestone dates in step, inside the caller's transaction: the
+ * product's current stage, and the clock trigger of every milestone that marks a clock event
+ * (FDA receives the IND...), unless a person has overridden that trigger's date.
+ */
+export function syncDerived(ctx: ServiceContext, productId: string, audit: Audit) {
+  const { pathway, products } = ctx.repos;
+  const now = ctx.now();
+  const stages = pathway.stages(productId);
+  const rows = pathway.milestones(productId);
+  if (stages.length > 0) {
+    // Stages overlap (GLP toxicology runs while the pre-IND meeting is prepared), so "where we
+    // are" is the furthest stage where work has begun; before any work, the first stage.
+    const begun = stages.filter((s) => rows.some((m) => m.stage_id === s.id && (m.actual_start || m.actual_finish)));
+    const current = (begun.at(-1) ?? stages[0]!).kind;
+    const product = products.get(productId)!;
+    if (product.stage !== current) {
+      pathway.setProductStage(productId, current, now);
+      audit({ entity: 'product', entityId: productId, productId, action: 'update', field: 'stage', oldValue: product.stage, newValue: current, reason: 'Follows the pathway: the furthest stage where work has begun' });
+    }
+  }
+  for (const m of rows) {
+    if (!m.clock_event) continue;
+    const trigger = pathway.triggerOfMilestone(m.id);
+    const overridden = trigger?.original_date != null;
+    if (m.actual_finish && !trigger) {
+      const id = randomUUID();
+      pathway.insertTrigger(
+        { id, product_id: productId, event: m.clock_event, date: m.actual_finish, original_date: null, meeting_type: m.meeting_type, meeting_date: null, label: m.name, reason: null, milestone_id: m.id },
+        now,
+      );
+      audit({ entity: 'clock_trigger', entityId: id, productId, action: 'create', field: 'date', newValue: m.actual_finish, reason: `Actual date of milestone "${m.name}"` });
+    } else if (trigger && !overridden && m.actual_finish && trigger.date !== m.actual_finish) {
+      pathway.updateTrigger({ id: trigger.id, date: m.actual_finish, original_date: null, meeting_date: trigger.meeting_date, reason: null }, now);
+      audit({ entity: 'clock_trigger', entityId: trigger.id, productId, action: 'update', field: 'date', oldValue: trigger.date, newValue: m.actual_finish, reason: `Actual date of milestone "${m.name}"` });
+    } else if (trigger && !overridden && !m.actual_finish) {
+      pathway.deleteTrigger(trigger.id);
+      audit({ entity: 'clock_trigger', entityId: trigger.id, productId, action: 'delete', field: 'date', oldValue: trigger.date, reason: `Milestone "${m.name}" no longer has an actual date` });
+    }
+  }
+}
+
+/** What a pathway write starts from: the product itself (its id) or one of its records. */
+type Target = string | { product_id: string };
+
+/**
+ * A write to one product's pathway, in one transaction: `read` finds what the write starts
+ * from inside the transaction (so it is read once, and cannot change before the write), the
+ * product must not be archived, then `apply`, derived state synced, and the fresh view back.
+ */
+export function writePathway<T extends Target>(ctx: ServiceContext, read: () => T, apply: (target: T, audit: Audit) => void): PathwayView {
+  return ctx.write((audit) => {
+    const target = read();
+    const productId = typeof target === 'string' ? target : target.product_id;
+    requireEditableProduct(ctx, productId, 'changing its pathway');
+    apply(target, audit);
+    syncDerived(ctx, productId, audit);
+    return loadPathwayView(ctx, productId);
+  });
+}
+
+/**
+ * Creates the template's stages, milestones and dependencies for a product, and records the
+ * initial forecast as the planned dates, so later slips show as variance.
+ */
+export function instantiatePathway(
+  ctx: ServiceContext,
+  productId: string,
+  template: PathwayTemplate,
+  startDate: string,
+  calendar: 'calendar' | 'working',
+  audit: Audit,
+) {
+  const { pathway } = ctx.repos;
+  if (pathway.stages(productId).length > 0) {
+    throw new AppError('CONFLICT', 'This product already has a pathway. Edit its milestones instead of starting again.');
+  }
+  const now = ctx.now();
+  const idOfKey = new Map<string, string>();
+  template.stages.forEach((stage, stageIndex) => {
+    const stageId = randomUUID();
+    pathway.insertStage({ id: stageId, product_id: productId, kind: stage.kind, name: stage.name, position: stageIndex });
+    stage.milestones.forEach((m, index) => {
+      const id = randomUUID();
+      idOfKey.set(m.key, id);
+      pathway.insertMilestone(
+        {
+          id,
+          product_id: productId,
+          stage_id: stageId,
+          key: m.key,
+          name: m.name,
+          description: m.description ?? '',
+          duration_days: m.durationDays,
+          gate: m.gate ? 1 : 0,
+          citation: m.citation,
+          clock_event: m.clockEvent ?? null,
+          meeting_type: m.clockEvent?.startsWith('meeting') ? (m.meetingType ?? template.preIndMeetingType) : null,
+          position: index,
+          owner: '',
+          notes: '',
+          planned_start: null,
+          planned_finish: null,
+          actual_start: null,
+          actual_finish: null,
+        },
+        now,
+      );
+    });
+  });
+  const dependencies = template.stages.flatMap((stage) =>
+    stage.milestones.flatMap((m) => m.dependsOn.map((d) => ({ predecessorId: idOfKey.get(d.key)!, successorId: idOfKey.get(m.key)!, lagDays: d.lagDays }))),
+  );
+  for (const d of dependencies) pathway.insertDependency(d.predecessorId, d.successorId, d.lagDays);
+  pathway.setSettings(productId, { templateId: template.id, startDate, calendar }, now);
+  // Without `today`: the baseline is the plan as drawn from the start date, not pushed to now.
+  const rows = pathway.milestones(productId);
+  const baseline = computeSchedule(
+    rows.map((r) => ({ id: r.id, durationDays: r.duration_days })),
+    dependencies,
+    { anchor: startDate, calendar },
+  );
+  for (const m of baseline.milestones) pathway.updateMilestone(m.id, { plannedStart: m.forecastStart, plannedFinish: m.forecastFinish }, now);
+  audit({
+    entity: 'pathway',
+    entityId: productId,
+    productId,
+    action: 'create',
+    field: 'template',
+    newValue: JSON.stringify({ template: template.id, version: template.version, startDate, calendar, milestones: rows.length }),
+  });
+  syncDerived(ctx, productId, audit);
+}
