@@ -35,7 +35,11 @@ export async function productWithMilestones(backend: ReturnType<typeof tempBacke
     if (!created.ok) throw new Error(created.error.message);
     const productId = (created.value as { id: string }).id;
     const { pathway } = backend.ctx.repos;
-    const { milestones, dependencies } = randomNetwork(count, 7);
+    // Ids carry the product code: every product of a portfolio gets the same network shape.
+    const network = randomNetwork(count, 7);
+    const own = (id: string) => `${code}:${id}`;
+    const milestones = network.milestones.map((m) => ({ ...m, id: own(m.id) }));
+    const dependencies = network.dependencies.map((d) => ({ ...d, predecessorId: own(d.predecessorId), successorId: own(d.successorId) }));
     const now = backend.ctx.now();
     backend.ctx.write(() => {
       const stageIds = ['in-vitro', 'in-vivo', 'pre-ind', 'ind', 'phase-1', 'phase-2'].map((kind, position) => {

@@ -38,6 +38,19 @@ export interface ChecklistItemRow {
   updated_at: string;
 }
 
+/** What readiness needs of an item, and no more (dashboards read it for every product). */
+export interface ReadinessRow {
+  id: string;
+  title: string;
+  status: string;
+  required: number;
+  applicable: number;
+  justification: string;
+  stage: string;
+  milestone_key: string | null;
+  kind: string;
+}
+
 export interface ImportedTemplateRow {
   id: string;
   name: string;
@@ -105,6 +118,12 @@ export function checklistRepository(db: Database) {
       )
       .raw(true),
     item: db.prepare<[string], ChecklistItemRow>('SELECT * FROM checklist_item WHERE id = ?'),
+    readiness: db
+      .prepare<[string], unknown[]>(
+        `SELECT i.id, i.title, i.status, i.required, i.applicable, i.justification, i.stage, i.milestone_key, c.kind
+         FROM checklist_item i JOIN checklist c ON c.id = i.checklist_id WHERE i.product_id = ?`,
+      )
+      .raw(true),
     itemsByIds: db.prepare<[string], unknown[]>(`SELECT ${ITEM_COLUMNS.join(', ')} FROM checklist_item WHERE id IN (SELECT value FROM json_each(?))`).raw(true),
     maxPosition: db.prepare<[string], { n: number | null }>('SELECT max(position) AS n FROM checklist_item WHERE checklist_id = ?'),
     insertItem: db.prepare(
@@ -129,6 +148,18 @@ export function checklistRepository(db: Database) {
     insertChecklist: (row: ChecklistRow) => q.insertChecklist.run(row),
     items: (productId: string) => q.items.all(productId).map(toItemRow),
     item: (id: string) => q.item.get(id),
+    readiness: (productId: string): ReadinessRow[] =>
+      q.readiness.all(productId).map((r) => ({
+        id: r[0] as string,
+        title: r[1] as string,
+        status: r[2] as string,
+        required: r[3] as number,
+        applicable: r[4] as number,
+        justification: r[5] as string,
+        stage: r[6] as string,
+        milestone_key: r[7] as string | null,
+        kind: r[8] as string,
+      })),
     nextPosition: (checklistId: string) => (q.maxPosition.get(checklistId)?.n ?? -1) + 1,
     insertItem: (row: Omit<ChecklistItemRow, 'created_at' | 'updated_at'>, now: string) => q.insertItem.run({ ...row, now }),
     updateItem(id: string, changes: Partial<Record<ItemEditable, string | null>>, now: string) {

@@ -76,6 +76,37 @@ export type MilestoneEditable = keyof typeof MILESTONE_EDITABLE;
 
 export type NewMilestone = Omit<MilestoneRow, 'created_at' | 'updated_at'>;
 
+const MILESTONE_COLUMNS = ['id', 'product_id', 'stage_id', 'key', 'name', 'description', 'duration_days', 'gate', 'citation', 'clock_event', 'meeting_type', 'position', 'owner', 'notes', 'planned_start', 'planned_finish', 'actual_start', 'actual_finish', 'created_at', 'updated_at'] as const;
+
+// Whole pathways are read on every view (a dashboard reads 50 of them): rows come back as raw
+// arrays and are mapped by hand, about twice as fast as letting the driver build the objects.
+function toMilestoneRow(r: unknown[]): MilestoneRow {
+  return {
+    id: r[0] as string,
+    product_id: r[1] as string,
+    stage_id: r[2] as string,
+    key: r[3] as string | null,
+    name: r[4] as string,
+    description: r[5] as string,
+    duration_days: r[6] as number,
+    gate: r[7] as number,
+    citation: r[8] as string,
+    clock_event: r[9] as string | null,
+    meeting_type: r[10] as string | null,
+    position: r[11] as number,
+    owner: r[12] as string,
+    notes: r[13] as string,
+    planned_start: r[14] as string | null,
+    planned_finish: r[15] as string | null,
+    actual_start: r[16] as string | null,
+    actual_finish: r[17] as string | null,
+    created_at: r[18] as string,
+    updated_at: r[19] as string,
+  };
+}
+
+const toDependencyRow = (r: unknown[]): DependencyRow => ({ predecessor_id: r[0] as string, successor_id: r[1] as string, lag_days: r[2] as number });
+
 export function pathwayRepository(db: Database) {
   const q = {
     settings: db.prepare<[string], PathwaySettingsRow>('SELECT pathway_template_id, start_date, calendar FROM product WHERE id = ?'),
@@ -84,9 +115,11 @@ export function pathwayRepository(db: Database) {
     stages: db.prepare<[string], StageRow>('SELECT * FROM stage WHERE product_id = ? ORDER BY position'),
     stage: db.prepare<[string], StageRow>('SELECT * FROM stage WHERE id = ?'),
     insertStage: db.prepare('INSERT INTO stage (id, product_id, kind, name, position) VALUES (@id, @product_id, @kind, @name, @position)'),
-    milestones: db.prepare<[string], MilestoneRow>(
-      'SELECT m.* FROM milestone m JOIN stage s ON s.id = m.stage_id WHERE m.product_id = ? ORDER BY s.position, m.position',
-    ),
+    milestones: db
+      .prepare<[string], unknown[]>(
+        `SELECT ${MILESTONE_COLUMNS.map((c) => 'm.' + c).join(', ')} FROM milestone m JOIN stage s ON s.id = m.stage_id WHERE m.product_id = ? ORDER BY s.position, m.position`,
+      )
+      .raw(true),
     milestone: db.prepare<[string], MilestoneRow>('SELECT * FROM milestone WHERE id = ?'),
     insertMilestone: db.prepare(
       `INSERT INTO milestone (id, product_id, stage_id, key, name, description, duration_days, gate, citation, clock_event, meeting_type,
@@ -97,9 +130,11 @@ export function pathwayRepository(db: Database) {
     stageMilestones: db.prepare<[string], { id: string }>('SELECT id FROM milestone WHERE stage_id = ? ORDER BY position'),
     setPosition: db.prepare('UPDATE milestone SET stage_id = ?, position = ? WHERE id = ?'),
     deleteMilestone: db.prepare('DELETE FROM milestone WHERE id = ?'),
-    dependencies: db.prepare<[string], DependencyRow>(
-      `SELECT d.* FROM milestone_dependency d JOIN milestone m ON m.id = d.successor_id WHERE m.product_id = ?`,
-    ),
+    dependencies: db
+      .prepare<[string], unknown[]>(
+        'SELECT d.predecessor_id, d.successor_id, d.lag_days FROM milestone_dependency d JOIN milestone m ON m.id = d.successor_id WHERE m.product_id = ?',
+      )
+      .raw(true),
     dependency: db.prepare<[string, string], DependencyRow>('SELECT * FROM milestone_dependency WHERE predecessor_id = ? AND successor_id = ?'),
     dependenciesOf: db.prepare<[string, string], DependencyRow>('SELECT * FROM milestone_dependency WHERE predecessor_id = ? OR successor_id = ?'),
     insertDependency: db.prepare('INSERT INTO milestone_dependency (predecessor_id, successor_id, lag_days) VALUES (?, ?, ?)'),
@@ -128,7 +163,7 @@ export function pathwayRepository(db: Database) {
     stages: (productId: string) => q.stages.all(productId),
     stage: (id: string) => q.stage.get(id),
     insertStage: (row: StageRow) => q.insertStage.run(row),
-    milestones: (productId: string) => q.milestones.all(productId),
+    milestones: (productId: string) => q.milestones.all(productId).map(toMilestoneRow),
     milestone: (id: string) => q.milestone.get(id),
     insertMilestone: (row: NewMilestone, now: string) => q.insertMilestone.run({ ...row, now }),
     updateMilestone(id: string, changes: Partial<Record<MilestoneEditable, string | number | null>>, now: string) {
@@ -141,7 +176,7 @@ export function pathwayRepository(db: Database) {
     stageOrder: (stageId: string) => q.stageMilestones.all(stageId).map((r) => r.id),
     setPosition: (id: string, stageId: string, position: number) => q.setPosition.run(stageId, position, id),
     deleteMilestone: (id: string) => q.deleteMilestone.run(id),
-    dependencies: (productId: string) => q.dependencies.all(productId),
+    dependencies: (productId: string) => q.dependencies.all(productId).map(toDependencyRow),
     dependency: (pred: string, succ: string) => q.dependency.get(pred, succ),
     dependenciesOf: (milestoneId: string) => q.dependenciesOf.all(milestoneId, milestoneId),
     insertDependency: (pred: string, succ: string, lag: number) => q.insertDependency.run(pred, succ, lag),

@@ -1,12 +1,13 @@
 import type { ChecklistItemRow } from '../../../db/repositories/checklists';
-import { ChecklistKind, Due as DueSchema, ITEM_STATUS_IDS, StageKind, type Checklist, type ChecklistItem, type ChecklistsView, type Due, type Gate, type Summary } from '../../contract';
-import { describeCondition, evaluateGate, GATE_IDS, isOverdue, resolveDueDate, summarise, type ScopedReadinessItem } from '../../domain/checklist';
+import { ChecklistKind, Due as DueSchema, ITEM_STATUS_IDS, StageKind, type Checklist, type ChecklistItem, type ChecklistsView, type Due } from '../../contract';
+import { describeCondition, isOverdue, resolveDueDate, summarise, type ScopedReadinessItem } from '../../domain/checklist';
 import type { Condition } from '../../domain/checklistTemplate';
 import type { ServiceContext } from '../context';
 import { requireProduct } from '../lookups';
 import { milestoneDates as datesOf, productSchedule } from '../pathway/schedule';
 import { member } from '../vocabulary';
 import { documentExists } from './documents';
+import { gatesOf, toSummary } from './readiness';
 
 function parseDue(text: string): Due | null {
   const parsed = DueSchema.safeParse(JSON.parse(text));
@@ -25,10 +26,6 @@ function memo<T>(fn: (text: string) => T): (text: string | null) => T | null {
     }
     return value;
   };
-}
-
-function toSummary(s: ReturnType<typeof summarise>): Summary {
-  return { ...s, byStatus: { ...s.byStatus } };
 }
 
 /**
@@ -83,18 +80,7 @@ export function loadChecklistsView(
     items: byChecklist.get(c.id)!,
     summary: toSummary(summarise(readinessByChecklist.get(c.id)!)),
   }));
-  const gates: Gate[] = GATE_IDS.map((id) => {
-    const result = evaluateGate(id, scoped);
-    return {
-      id,
-      label: result.gate.label,
-      description: result.gate.description,
-      milestone: result.gate.milestone,
-      ready: result.ready,
-      considered: result.considered,
-      blockers: result.blockers,
-    };
-  });
+  const gates = gatesOf(scoped);
   return {
     productId,
     today,

@@ -18,6 +18,11 @@ export function milestoneStatus(row: Pick<MilestoneRow, 'actual_start' | 'actual
   return 'not-started';
 }
 
+/** A product's recorded clock triggers, each with the deadlines that follow from it. */
+export function productTriggers(ctx: ServiceContext, productId: string): ClockTrigger[] {
+  return ctx.repos.pathway.triggers(productId).map(toTrigger);
+}
+
 function toTrigger(row: TriggerRow): ClockTrigger {
   const event = member(CLOCK_EVENT_IDS, row.event, 'clock event');
   const meetingType = memberOrNull(MEETING_TYPE_IDS, row.meeting_type, 'meeting type');
@@ -128,7 +133,7 @@ export function loadPathwayView(ctx: ServiceContext, productId: string, schedule
     dependencies,
     criticalPath: schedule.criticalPath,
     projectFinish: schedule.projectFinish,
-    triggers: ctx.repos.pathway.triggers(productId).map(toTrigger),
+    triggers: productTriggers(ctx, productId),
     reference: reference && { id: reference.id, name: reference.name, createdAt: reference.createdAt },
   };
 }

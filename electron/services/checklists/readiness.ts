@@ -1,0 +1,43 @@
+import { ChecklistKind, ITEM_STATUS_IDS, StageKind, type Gate, type Summary } from '../../contract';
+import { evaluateGate, GATE_IDS, summarise, type ScopedReadinessItem } from '../../domain/checklist';
+import type { ServiceContext } from '../context';
+import { member } from '../vocabulary';
+
+export function toSummary(s: ReturnType<typeof summarise>): Summary {
+  return { ...s, byStatus: { ...s.byStatus } };
+}
+
+/** The standard gates over a product's items: ready or not, and what blocks each. */
+export function gatesOf(items: readonly ScopedReadinessItem[]): Gate[] {
+  return GATE_IDS.map((id) => {
+    const result = evaluateGate(id, items);
+    return {
+      id,
+      label: result.gate.label,
+      description: result.gate.description,
+      milestone: result.gate.milestone,
+      ready: result.ready,
+      considered: result.considered,
+      blockers: result.blockers,
+    };
+  });
+}
+
+/**
+ * A product's readiness without building its checklists: the overall summary and the gates,
+ * from a lean read of the items (what the dashboard shows for every product).
+ */
+export function productReadiness(ctx: ServiceContext, productId: string): { summary: Summary; gates: Gate[] } {
+  const items: ScopedReadinessItem[] = ctx.repos.checklists.readiness(productId).map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: member(ITEM_STATUS_IDS, r.status, 'item status'),
+    required: r.required === 1,
+    applicable: r.applicable === 1,
+    naJustification: r.justification,
+    checklistKind: member(ChecklistKind.options, r.kind, 'checklist kind'),
+    stage: member(StageKind.options, r.stage, 'stage'),
+    milestone: r.milestone_key,
+  }));
+  return { summary: toSummary(summarise(items)), gates: gatesOf(items) };
+}
