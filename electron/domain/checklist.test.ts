@@ -2,23 +2,25 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { Due as DueDateSchema, type Due as DueDate, type ItemStatusId as ItemStatus } from '../contract/checklist';
 import {
-  STANDARD_GATES,
   appliesTo,
   defaultDueFor,
   describeCondition,
-  evaluateGate,
-  gate,
   generateChecklist,
-  inGateScope,
   isOverdue,
   planRegeneration,
   resolveDueDate,
-  summarise,
   validateStatusChange,
   type ExistingItemRef,
+} from './checklist';
+import {
+  STANDARD_GATES,
+  evaluateGate,
+  gate,
+  inGateScope,
+  summarise,
   type ReadinessItem,
   type ScopedReadinessItem,
-} from './checklist';
+} from './checklistReadiness';
 import {
   parseChecklistTemplate,
   type ChecklistTemplate,

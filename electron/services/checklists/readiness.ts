@@ -1,5 +1,5 @@
 import { ChecklistKind, ITEM_STATUS_IDS, StageKind, type Gate, type Summary } from '../../contract';
-import { evaluateGate, GATE_IDS, summarise, type ScopedReadinessItem } from '../../domain/checklist';
+import { evaluateGate, GATE_IDS, summarise, type ScopedReadinessItem } from '../../domain/checklistReadiness';
 import type { ServiceContext } from '../context';
 import { member } from '../vocabulary';
 

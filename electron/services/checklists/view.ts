@@ -1,6 +1,7 @@
 import type { ChecklistItemRow } from '../../../db/repositories/checklists';
 import { ChecklistKind, Due as DueSchema, ITEM_STATUS_IDS, StageKind, type Checklist, type ChecklistItem, type ChecklistsView, type Due } from '../../contract';
-import { describeCondition, isOverdue, resolveDueDate, summarise, type ScopedReadinessItem } from '../../domain/checklist';
+import { describeCondition, isOverdue, resolveDueDate } from '../../domain/checklist';
+import { summarise, type ScopedReadinessItem } from '../../domain/checklistReadiness';
 import type { Condition } from '../../domain/checklistTemplate';
 import type { ServiceContext } from '../context';
 import { requireProduct } from '../lookups';
