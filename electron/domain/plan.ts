@@ -3,6 +3,7 @@
  * edited without touching the live plan, scheduled with the same engine, and compared with other
  * plans. Pure: no I/O.
  */
+import type { ScenarioEdit } from '../contract/scenario';
 import { MEETING_TIMELINES, type MeetingType } from './clocks';
 import { diffDays, type IsoDate } from '../contract/dates';
 import { computeSchedule, findCycle, type Schedule, type ScheduleDependency } from './schedule';
@@ -30,15 +31,8 @@ export interface Plan {
   dependencies: ScheduleDependency[];
 }
 
-export type PlanEdit =
-  | { type: 'duration'; milestoneId: string; durationDays: number }
-  | { type: 'lag'; predecessorId: string; successorId: string; lagDays: number }
-  | { type: 'addDependency'; predecessorId: string; successorId: string; lagDays: number }
-  | { type: 'removeDependency'; predecessorId: string; successorId: string }
-  | { type: 'plannedStart'; milestoneId: string; date: IsoDate | null }
-  | { type: 'addMilestone'; stageId: string; name: string; durationDays: number; after: Array<{ id: string; lagDays: number }> }
-  | { type: 'removeMilestone'; milestoneId: string }
-  | { type: 'meetingType'; milestoneId: string; meetingType: string };
+/** One edit of a scenario: the contract's vocabulary (durations, lags, dependencies, planned dates, milestones, meeting type). */
+export type PlanEdit = ScenarioEdit;
 
 export class PlanEditError extends Error {
   constructor(message: string) {
@@ -125,7 +119,7 @@ export function applyEdit(plan: Plan, edit: PlanEdit, newId: () => string): { pl
       const m = milestone(next, edit.milestoneId);
       const before = m.meetingType;
       m.meetingType = edit.meetingType;
-      const touched = [m.id, ...applyMeetingTimeline(next, m, edit.meetingType as MeetingType)];
+      const touched = [m.id, ...applyMeetingTimeline(next, m, edit.meetingType)];
       return { plan: next, description: `${m.name}: meeting type ${before ?? 'none'} → ${edit.meetingType}`, touched };
     }
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applyEdit, PlanEditError, type PlanEdit } from '../../domain/plan';
+import { applyEdit, PlanEditError } from '../../domain/plan';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import type { HandlerMap } from '../handlers';
@@ -43,13 +43,13 @@ export const scenarioHandlers: HandlerMap<Channels> = {
       const s = requireOpenScenario(ctx, id);
       let result: ReturnType<typeof applyEdit>;
       try {
-        result = applyEdit(s.plan, edit as PlanEdit, randomUUID);
+        result = applyEdit(s.plan, edit, randomUUID);
       } catch (error) {
         if (error instanceof PlanEditError) throw new AppError('CONFLICT', error.message);
         throw error;
       }
       const now = ctx.now();
-      const changes = [...s.changes, { at: now, description: result.description, edit: edit as PlanEdit, touched: result.touched }];
+      const changes = [...s.changes, { at: now, description: result.description, edit, touched: result.touched }];
       // Stored at once: a crash mid-session loses nothing. The live plan is not touched (no audit rows for drafts).
       ctx.repos.scenarios.savePlan(id, JSON.stringify(result.plan), JSON.stringify(changes), now);
       return scenarioView(ctx, { ...s, plan: result.plan, changes, updatedAt: now });
