@@ -20,19 +20,21 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  CLOCK_EVENT_IDS,
-  MEETING_TYPE_IDS,
-  type ChannelInput,
-  type ChannelOutput,
-  type ClockDeadline,
-  type ClockEventId,
-  type MeetingTypeId,
-} from '../../../../../electron/contract';
+import type { ChannelOutput, ClockDeadline } from '../../../../../electron/contract';
 import { api, ApiError } from '../../../lib/api';
+import {
+  calculationInput,
+  daysAfter,
+  isWeekend,
+  longDate,
+  parseIsoDate,
+  readClockForm,
+  shortMeetingLabel,
+  weekday,
+  type CalculateInput,
+} from '../lib/calculator';
 
 type Catalogue = ChannelOutput<'clocks.catalogue'>;
-type CalculateInput = ChannelInput<'clocks.calculate'>;
 
 const clockKeys = {
   catalogue: ['clocks', 'catalogue'] as const,
@@ -40,35 +42,6 @@ const clockKeys = {
 };
 
 const UNCONFIRMED_TIP = 'The reference marks this rule unconfirmed; check it before relying on it';
-const DEFAULT_EVENT: ClockEventId = 'ind-received';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-const isEvent = (value: string | null): value is ClockEventId => value !== null && (CLOCK_EVENT_IDS as readonly string[]).includes(value);
-const isMeetingType = (value: string | null): value is MeetingTypeId =>
-  value !== null && (MEETING_TYPE_IDS as readonly string[]).includes(value);
-const isoOrNull = (value: string | null) => (value !== null && ISO_DATE.test(value) ? value : null);
-
-/** Calendar arithmetic on YYYY-MM-DD strings in UTC, so a daylight-saving change never shifts a day. */
-function dayNumber(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-const weekdayIndex = (iso: string) => new Date(dayNumber(iso) * DAY_MS).getUTCDay();
-const weekday = (iso: string) => WEEKDAYS[weekdayIndex(iso)]!;
-const isWeekend = (iso: string) => weekdayIndex(iso) === 0 || weekdayIndex(iso) === 6;
-const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
-const signed = (n: number) => (n < 0 ? `\u2212${-n}` : String(n));
-
-/** Compact segment labels ("Type B-EOP") keep the control on one line; the full label shows below it. */
-const shortMeetingLabel = (id: string) => (id === 'INTERACT' ? id : `Type ${id}`);
-
-/** Only real YYYY-MM-DD dates: a half-typed date must not jump the results around. */
-function parseIsoDate(text: string): string | null {
-  const value = text.trim();
-  return ISO_DATE.test(value) && dayjs(value).format('YYYY-MM-DD') === value ? value : null;
-}
 
 function useClockCatalogue() {
   return useQuery({ queryKey: clockKeys.catalogue, queryFn: () => api.clocks.catalogue() });
@@ -93,7 +66,7 @@ function WhenCells({ deadline, trigger }: { deadline: ClockDeadline; trigger: st
           {window.from} – {window.to}
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {signed(daysBetween(trigger, window.from))} – {signed(daysBetween(trigger, window.to))}
+          {daysAfter(trigger, window.from)} – {daysAfter(trigger, window.to)}
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
           {weekday(window.from)} – {weekday(window.to)}
@@ -106,7 +79,7 @@ function WhenCells({ deadline, trigger }: { deadline: ClockDeadline; trigger: st
     return (
       <>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{date}</Table.Td>
-        <Table.Td>{signed(daysBetween(trigger, date))}</Table.Td>
+        <Table.Td>{daysAfter(trigger, date)}</Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
           {weekday(date)}
           {isWeekend(date) && <WeekendBadge />}
@@ -254,13 +227,7 @@ function ResultSummary({ catalogue, input, rows }: { catalogue: Catalogue; input
 /** The form lives in the address (#/clocks?event=…&date=…), so a reload or going back keeps it. */
 function useClockForm() {
   const [params, setParams] = useSearchParams();
-  const eventParam = params.get('event');
-  const form = {
-    event: isEvent(eventParam) ? eventParam : DEFAULT_EVENT,
-    date: isoOrNull(params.get('date')),
-    meetingType: isMeetingType(params.get('meetingType')) ? (params.get('meetingType') as MeetingTypeId) : null,
-    meetingDate: isoOrNull(params.get('meetingDate')),
-  };
+  const form = readClockForm(params);
   const set = (key: keyof typeof form, value: string | null) =>
     setParams(
       (previous) => {
@@ -280,15 +247,7 @@ export function ClockCalculatorPage() {
   const { form, set } = useClockForm();
 
   const needsMeetingType = catalogue.data?.events.find((e) => e.id === form.event)?.needsMeetingType ?? false;
-  const input: CalculateInput | null =
-    form.date === null || (needsMeetingType && form.meetingType === null)
-      ? null
-      : {
-          event: form.event,
-          date: form.date,
-          ...(needsMeetingType && form.meetingType ? { meetingType: form.meetingType } : {}),
-          ...(needsMeetingType && form.meetingDate ? { meetingDate: form.meetingDate } : {}),
-        };
+  const input = calculationInput(form, needsMeetingType);
   const ready = catalogue.isSuccess && input !== null;
   const deadlines = useQuery({
     queryKey: clockKeys.calculate(input ?? { event: form.event, date: '' }),
@@ -345,7 +304,7 @@ export function ClockCalculatorPage() {
               maxDate="2199-12-31"
               clearable
               error={fieldError('date')}
-              description={form.date ? `${weekday(form.date)}, ${dayjs(form.date).format('D MMMM YYYY')}` : 'When it happened'}
+              description={form.date ? longDate(form.date) : 'When it happened'}
             />
           </Group>
 

@@ -2,12 +2,12 @@ import { Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconCircleCheckFilled, IconCircleDashed, IconCircleHalf2, IconFlag3Filled, IconTimeline } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PathwayView } from '../../../../../electron/contract';
+import { toDayNumberOrNull } from '../../../../../electron/contract/dates';
 import classes from './Timeline.module.css';
 import {
   BAR_HEIGHT,
   BAR_MID,
   BAR_TOP,
-  dayNumber,
   defaultZoom,
   DIAMOND_HALF,
   formatDay,
@@ -315,7 +315,7 @@ interface ScrollTarget {
 }
 
 function todayTarget(today: string): ScrollTarget | null {
-  const day = dayNumber(today);
+  const day = toDayNumberOrNull(today);
   return day === null ? null : { day, fraction: TODAY_FRACTION };
 }
 

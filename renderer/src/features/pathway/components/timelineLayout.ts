@@ -4,10 +4,11 @@
  *
  * Conventions follow the schedule engine: dates are 'YYYY-MM-DD', a milestone that starts on S
  * with duration d finishes on S + d, so a bar spans [start, finish) and an event (duration 0)
- * sits on its start date. Days are UTC day numbers, so daylight-saving changes and the local
- * time zone never shift a bar.
+ * sits on its start date. Days are day numbers from the contract's date module (days since
+ * 1970-01-01), so daylight-saving changes and the local time zone never shift a bar.
  */
 import type { Milestone, MilestoneStatus, PathwayView, Stage } from '../../../../../electron/contract';
+import { formatDate, fromDayNumber, isValidDate, parseDate, toDayNumber, toDayNumberOrNull } from '../../../../../electron/contract/dates';
 
 export type TimelineZoom = 'months' | 'quarters' | 'years';
 
@@ -38,46 +39,38 @@ const ARROW_GAP = 8;
 const HEAD_LENGTH = 6;
 const HEAD_HALF_WIDTH = 3.5;
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-/** UTC day number of a 'YYYY-MM-DD' date; null for a missing or malformed one, so a bad value drops a bar instead of drawing it at 1970. */
-export function dayNumber(iso: string | null | undefined): number | null {
-  if (!iso) return null;
-  const match = ISO_DATE.exec(iso);
-  if (!match) return null;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
+/** Year and month (1-12) of a day number. */
+function monthOf(day: number): { year: number; month: number } {
+  const { year, month } = parseDate(fromDayNumber(day));
+  return { year, month };
 }
 
-function dayParts(day: number): { year: number; month: number; date: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), date: d.getUTCDate() };
+/** Day number of the first of a month; a month past 12 carries into the next year, which keeps unit stepping simple. */
+function monthStartDay(year: number, month: number): number {
+  const carry = Math.floor((month - 1) / 12);
+  return toDayNumber(formatDate({ year: year + carry, month: month - carry * 12, day: 1 }));
 }
-
-/** Date.UTC carries month overflow into the year, which keeps unit stepping simple. */
-const monthStartDay = (year: number, month: number) => Date.UTC(year, month, 1) / MS_PER_DAY;
 
 /** 'D MMM YYYY', the format the rest of the app shows dates in. */
 export function formatDay(iso: string): string {
-  const day = dayNumber(iso);
-  if (day === null) return iso;
-  const { year, month, date } = dayParts(day);
-  return `${date} ${MONTHS[month]} ${year}`;
+  if (!isValidDate(iso)) return iso;
+  const { year, month, day } = parseDate(iso);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 const UNIT_MONTHS: Readonly<Record<TimelineZoom, number>> = { months: 1, quarters: 3, years: 12 };
 
 function unitStart(day: number, zoom: TimelineZoom): number {
-  const { year, month } = dayParts(day);
-  const step = UNIT_MONTHS[zoom];
-  return monthStartDay(year, month - (month % step));
+  const { year, month } = monthOf(day);
+  return monthStartDay(year, month - ((month - 1) % UNIT_MONTHS[zoom]));
 }
 
 function tickLabel(day: number, zoom: TimelineZoom): string {
-  const { year, month } = dayParts(day);
-  if (zoom === 'months') return `${MONTHS[month]} ${year}`;
-  if (zoom === 'quarters') return `Q${Math.floor(month / 3) + 1} ${year}`;
+  const { year, month } = monthOf(day);
+  if (zoom === 'months') return `${MONTHS[month - 1]} ${year}`;
+  if (zoom === 'quarters') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
   return String(year);
 }
 
@@ -164,7 +157,7 @@ function dateRange(view: PathwayView): { min: number; max: number } | null {
   let min = Infinity;
   let max = -Infinity;
   const take = (iso: string | null) => {
-    const day = dayNumber(iso);
+    const day = toDayNumberOrNull(iso);
     if (day === null) return;
     if (day < min) min = day;
     if (day > max) max = day;
@@ -244,8 +237,8 @@ function stageTooltip(stage: Stage, planned: { start: string | null; finish: str
 function isCriticalLink(pred: Milestone, succ: Milestone, lagDays: number, calendar: PathwayView['calendar']): boolean {
   if (!pred.critical || !succ.critical) return false;
   if (calendar !== 'calendar') return true;
-  const finish = dayNumber(pred.forecastFinish);
-  const start = dayNumber(succ.forecastStart);
+  const finish = toDayNumberOrNull(pred.forecastFinish);
+  const start = toDayNumberOrNull(succ.forecastStart);
   return finish !== null && start !== null && start - finish === lagDays;
 }
 
@@ -277,7 +270,7 @@ function arrowGeometry(
 /** Computes every position the chart draws. O(milestones + dependencies + ticks). */
 export function layoutTimeline(view: PathwayView, zoom: TimelineZoom): TimelineLayout {
   const pixelsPerDay = PIXELS_PER_DAY[zoom];
-  const todayDay = dayNumber(view.today);
+  const todayDay = toDayNumberOrNull(view.today);
   const range = dateRange(view) ?? { min: todayDay ?? 0, max: todayDay ?? 0 };
   const min = todayDay === null ? range.min : Math.min(range.min, todayDay);
   const max = todayDay === null ? range.max : Math.max(range.max, todayDay);
@@ -289,13 +282,13 @@ export function layoutTimeline(view: PathwayView, zoom: TimelineZoom): TimelineL
   let tickDay = startDay;
   const lastDay = max + padDays;
   while (tickDay <= lastDay) {
-    const { year, month } = dayParts(tickDay);
+    const { year, month } = monthOf(tickDay);
     const next = monthStartDay(year, month + step);
     ticks.push({
       x: (tickDay - startDay) * pixelsPerDay,
       width: (next - tickDay) * pixelsPerDay,
       label: tickLabel(tickDay, zoom),
-      yearStart: month === 0,
+      yearStart: month === 1,
     });
     tickDay = next;
   }
@@ -303,8 +296,8 @@ export function layoutTimeline(view: PathwayView, zoom: TimelineZoom): TimelineL
   const width = (endDay - startDay) * pixelsPerDay;
   const xOf = (day: number) => (day - startDay) * pixelsPerDay;
   const bar = (start: string | null, finish: string | null): BarGeometry | null => {
-    const s = dayNumber(start);
-    const f = dayNumber(finish);
+    const s = toDayNumberOrNull(start);
+    const f = toDayNumberOrNull(finish);
     if (s === null || f === null) return null;
     return { x: xOf(s), width: Math.max(MIN_BAR_WIDTH, (f - s) * pixelsPerDay) };
   };
