@@ -4,10 +4,11 @@
  * counts days exactly as the back end does).
  */
 import dayjs from 'dayjs';
-import { CLOCK_EVENT_IDS, MEETING_TYPE_IDS, type ChannelInput, type ClockEventId, type MeetingTypeId } from '../../../../../electron/contract';
+import { CLOCK_EVENT_IDS, MEETING_TYPE_IDS, type ChannelInput, type ChannelOutput, type ClockEventId, type MeetingTypeId } from '../../../../../electron/contract';
 import { diffDays, isoWeekday, isValidDate } from '../../../../../electron/contract/dates';
 
 export type CalculateInput = ChannelInput<'clocks.calculate'>;
+export type Catalogue = ChannelOutput<'clocks.catalogue'>;
 
 export const DEFAULT_EVENT: ClockEventId = 'ind-received';
 
