@@ -43,6 +43,9 @@ describe('scrolling', () => {
   it('stays at the start rather than cut the first axis label', () => {
     // 60 days in is 240 px, minus 30% of 1000 px: less than a quarter of the view, so 0.
     expect(scrollLeftFor({ day: 1060, fraction: 0.3 }, layout, 1000)).toBe(0);
+    // The threshold is a quarter of the view: 240 px in stays at 0, 260 px scrolls.
+    expect(scrollLeftFor({ day: 1135, fraction: 0.3 }, layout, 1000)).toBe(0);
+    expect(scrollLeftFor({ day: 1140, fraction: 0.3 }, layout, 1000)).toBe(260);
     expect(scrollLeftFor({ day: 1200, fraction: 0.5 }, layout, 1000)).toBe(300);
   });
 

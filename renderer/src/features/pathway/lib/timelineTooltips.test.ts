@@ -35,6 +35,12 @@ describe('labels', () => {
     );
   });
 
+  it('counts negative slack (a milestone behind its late dates) in the same words', () => {
+    const c = sampleView().stages[0]!.milestones[0]!;
+    expect(milestoneTooltip({ ...c, totalSlack: -1 }, 'calendar-days')).toContain('\nSlack: -1 day\n');
+    expect(milestoneTooltip({ ...c, totalSlack: -3 }, 'calendar-days')).toContain('\nSlack: -3 days\n');
+  });
+
   it('explains a stage in its tooltip', () => {
     const layout = layoutTimeline(sampleView(), 'months');
     expect(layout.rows[0]!.tooltip).toBe(
