@@ -1,34 +1,33 @@
-import { expect, openApp, test, useFreshServer } from './fixtures';
+import { expect, test, useFreshServer } from './fixtures';
+import { AppShell } from './pages/appShell';
+import { ClockCalculatorPage } from './pages/clockCalculatorPage';
+import { PortfolioPage } from './pages/portfolioPage';
 
 useFreshServer();
 
 test('the clock calculator answers "FDA got it on the 2nd" with every deadline and its citation', async ({ page, pageErrors }) => {
-  await openApp(page, '/clocks');
-  await page.getByRole('combobox', { name: 'Event' }).click();
-  await page.getByRole('option', { name: 'FDA receives the IND' }).click();
-  const date = page.getByLabel('Date', { exact: true });
-  await date.fill('2026-03-02');
-  await date.press('Tab');
-  const deadlines = page.getByRole('table', { name: 'Deadlines' });
-  await expect(deadlines.getByRole('row', { name: /^IND goes into effect/ })).toContainText('2026-04-01');
-  await expect(deadlines.getByRole('row', { name: /annual report 1/i })).toContainText('2027-04-01');
-  await expect(deadlines.getByRole('row', { name: /annual report 1/i })).toContainText('2027-05-31');
+  const calculator = await new ClockCalculatorPage(page).open();
+  await calculator.pickEvent('FDA receives the IND');
+  await calculator.setDate('2026-03-02');
+  const { deadlines } = calculator;
+  await expect(calculator.deadline(/^IND goes into effect/)).toContainText('2026-04-01');
+  await expect(calculator.deadline(/annual report 1/i)).toContainText('2027-04-01');
+  await expect(calculator.deadline(/annual report 1/i)).toContainText('2027-05-31');
   await expect(deadlines).toContainText('21 CFR 312.40(b)');
 
   // Meeting timelines depend on the type: Type C's briefing package rule is unconfirmed.
-  await page.getByRole('combobox', { name: 'Event' }).click();
-  await page.getByRole('option', { name: 'FDA receives a meeting request' }).click();
-  await page.getByRole('radiogroup', { name: 'Meeting type' }).getByText('Type C', { exact: true }).click();
-  await expect(deadlines.getByRole('row', { name: /meeting held by/ })).toContainText('2026-05-16');
-  await expect(deadlines.getByRole('row', { name: /briefing package/ })).toContainText(/unconfirmed/i);
+  await calculator.pickEvent('FDA receives a meeting request');
+  await calculator.pickMeetingType('Type C');
+  await expect(calculator.deadline(/meeting held by/)).toContainText('2026-05-16');
+  await expect(calculator.deadline(/briefing package/)).toContainText(/unconfirmed/i);
   expect(pageErrors).toEqual([]);
 });
 
 test('the dashboard lists the example products with their stage and coming deadlines', async ({ page }) => {
-  await openApp(page);
-  await page.getByRole('button', { name: 'Load example portfolio' }).click();
-  await expect(page.getByRole('table', { name: 'Products' }).getByRole('row')).toHaveCount(5);
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const portfolio = await new PortfolioPage(page).open();
+  await portfolio.loadExamples();
+  await expect(portfolio.products.getByRole('row')).toHaveCount(5);
+  await new AppShell(page).goTo('Dashboard');
   const status = page.getByRole('table', { name: 'Product status' });
   await expect(status.getByRole('row')).toHaveCount(5);
   await expect(status.getByRole('row', { name: /CFAF-EV-C19/ })).toContainText(/Phase I\/II/i);

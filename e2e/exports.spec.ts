@@ -2,18 +2,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, openApp, test, useFreshServer } from './fixtures';
+import { expect, test, useFreshServer } from './fixtures';
+import { openExampleProduct } from './pages/portfolioPage';
 
 useFreshServer();
 
 test('exporting the IND checklist from the UI downloads a Word file that opens and says what it should', async ({ page, pageErrors }) => {
   test.setTimeout(120_000);
-  await openApp(page);
-  await page.getByRole('button', { name: 'Load example portfolio' }).click();
-  await page.getByRole('link', { name: 'Cell-free amniotic fluid extracellular vesicles (cfAF EVs)' }).click();
-  await page.getByRole('button', { name: 'Export' }).click();
-  await page.getByRole('menuitem', { name: 'IND submission checklist…' }).click();
-  const dialog = page.getByRole('dialog');
+  const product = await openExampleProduct(page, 'Cell-free amniotic fluid extracellular vesicles (cfAF EVs)');
+  const dialog = await product.openExport('IND submission checklist…');
   await dialog.getByText('A4').click();
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();

@@ -1,4 +1,4 @@
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer | undefined;
@@ -41,27 +41,3 @@ export const test = base.extend<{ pageErrors: string[] }>({
   },
 });
 export { expect };
-
-/** Loads the example portfolio on a fresh data folder and opens one of its products. */
-export async function openExampleProduct(page: Page, name: string) {
-  await openApp(page);
-  await page.getByRole('button', { name: 'Load example portfolio' }).click();
-  await page.getByRole('link', { name }).click();
-}
-
-/** Saves the current plan as a (reference) baseline from the Pathway tab. */
-export async function saveBaseline(page: Page, name: string) {
-  const baselines = page.getByRole('region', { name: 'Baselines' });
-  await baselines.getByLabel('Baseline name').fill(name);
-  await baselines.getByRole('button', { name: 'Save baseline' }).click();
-  await expect(baselines.getByText(`Measured against "${name}"`)).toBeVisible();
-}
-
-/** Lengthens a milestone through its click-to-edit duration cell in `row`. */
-export async function addToDuration(row: Locator, days: number) {
-  const button = row.getByRole('button', { name: /^Duration of / });
-  const current = Number.parseInt(await button.innerText(), 10);
-  await button.click();
-  await row.getByRole('textbox', { name: /^Duration of / }).fill(String(current + days));
-  await row.getByRole('textbox', { name: /^Duration of / }).press('Enter');
-}

@@ -1,31 +1,29 @@
-import { addToDuration, expect, openExampleProduct, saveBaseline, test, useFreshServer } from './fixtures';
+import { expect, test, useFreshServer } from './fixtures';
+import { AppShell } from './pages/appShell';
+import { AuditTrail } from './pages/auditTrail';
+import { PathwayPage } from './pages/pathwayPage';
+import { PlanningPage } from './pages/planningPage';
+import { openExampleProduct } from './pages/portfolioPage';
 
 useFreshServer();
 
 test('a planning session: baseline, scenario delaying GLP toxicology 6 weeks, comparison, apply, change set in the audit', async ({ page, pageErrors }) => {
-  await openExampleProduct(page, 'MSC conditioned medium for diabetic wounds');
-  await saveBaseline(page, 'Board plan');
+  const product = await openExampleProduct(page, 'MSC conditioned medium for diabetic wounds');
+  await new PathwayPage(page).saveBaseline('Board plan');
 
-  await page.getByRole('tab', { name: 'Planning' }).click();
-  await page.getByLabel('Scenario name').fill('GLP tox +6 weeks');
-  await page.getByRole('button', { name: 'Start scenario' }).click();
-  const scenario = page.getByRole('region', { name: 'Scenario GLP tox +6 weeks' });
-  const row = scenario.getByRole('row').filter({ has: page.getByText('GLP toxicology in-life phase and analysis', { exact: true }) });
-  await addToDuration(row, 42);
+  await product.openTab('Planning');
+  const planning = new PlanningPage(page);
+  const scenario = await planning.startScenario('GLP tox +6 weeks');
+  await planning.milestoneIn(scenario, 'GLP toxicology in-life phase and analysis').addToDuration(42);
 
-  const keyDates = page.getByRole('table', { name: 'Key dates compared' });
-  await expect(keyDates.getByRole('row', { name: /IND submission/ })).toContainText('+42 d');
-  await expect(keyDates.getByRole('row', { name: /IND in effect/ })).toContainText('+42 d');
-  const moved = page.getByRole('table', { name: 'Milestones that moved' });
-  await expect(moved.getByRole('row', { name: /IND assembled/ })).toContainText('pushed by: GLP toxicology in-life phase and analysis');
+  await expect(planning.keyDates.getByRole('row', { name: /IND submission/ })).toContainText('+42 d');
+  await expect(planning.keyDates.getByRole('row', { name: /IND in effect/ })).toContainText('+42 d');
+  await expect(planning.moved.getByRole('row', { name: /IND assembled/ })).toContainText('pushed by: GLP toxicology in-life phase and analysis');
 
-  await page.getByRole('button', { name: 'Apply to live plan…' }).click();
-  await page.getByRole('dialog').getByLabel('Reason').fill('Agreed in the planning meeting');
-  await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await planning.applyToLivePlan('Agreed in the planning meeting');
 
-  await page.getByRole('link', { name: 'Audit trail' }).click();
-  const changeSet = page.getByRole('table', { name: 'Audit trail' }).getByRole('row').filter({ hasText: 'Planning session "GLP tox +6 weeks": Agreed in the planning meeting' });
+  await new AppShell(page).goTo('Audit trail');
+  const changeSet = new AuditTrail(page).rowsWith('Planning session "GLP tox +6 weeks": Agreed in the planning meeting');
   await expect(changeSet.filter({ hasText: 'durationDays' })).toHaveCount(1);
   await expect(changeSet.filter({ hasText: 'status' })).toContainText('applied');
   expect(pageErrors).toEqual([]);

@@ -17,6 +17,7 @@ import {
   nextWorkingDay,
   parseDate,
   toDayNumber,
+  toDayNumberOrNull,
 } from './dates';
 
 const MS_PER_DAY = 86_400_000;
@@ -40,6 +41,14 @@ describe('parse and validate', () => {
     expect(toDayNumber('2000-03-01')).toBe(11017);
     expect(fromDayNumber(11017)).toBe('2000-03-01');
     expect(fromDayNumber(toDayNumber('0001-01-01'))).toBe('0001-01-01');
+  });
+
+  it('gives null, never an exception, for what is not a real date', () => {
+    expect(toDayNumberOrNull('2000-03-01')).toBe(11017);
+    expect(toDayNumberOrNull('1969-12-31')).toBe(-1);
+    for (const bad of [null, undefined, '', '2027-02-30', '2024-13-01', '2024-1-05', '2024-01-05T00:00:00Z', 20240105]) {
+      expect(toDayNumberOrNull(bad)).toBeNull();
+    }
   });
 
   it('agrees with Date.UTC on every day of three centuries', () => {

@@ -111,6 +111,15 @@ export function toDayNumber(date: IsoDate): number {
   return dayNumberFromParts(year, month, day);
 }
 
+/**
+ * Days since 1970-01-01, or null for anything that is not a real date (null, '', a malformed or
+ * impossible date). For display code that skips what it cannot place instead of failing.
+ */
+export function toDayNumberOrNull(value: unknown): number | null {
+  const parts = tryParse(value);
+  return parts === null ? null : dayNumberFromParts(parts.year, parts.month, parts.day);
+}
+
 const MIN_DAY_NUMBER = dayNumberFromParts(0, 1, 1);
 const MAX_DAY_NUMBER = dayNumberFromParts(9999, 12, 31);
 

@@ -1,4 +1,4 @@
-import { createApi, type Channel, type Result, type Transport } from '../../../electron/contract';
+import { createApi, type Channel, type ChannelInput, type ChannelOutput, type Result, type Transport } from '../../../electron/contract';
 
 declare global {
   interface Window {
@@ -53,3 +53,14 @@ const transport: Transport = window.rpt
 
 export const api = createApi(transport);
 export { ApiError } from '../../../electron/contract';
+
+/** The client's function for a channel, typed by the contract: `callerOf('milestones.update')` is `api.milestones.update`. */
+export function callerOf<C extends Channel>(channel: C): (input: ChannelInput<C>) => Promise<ChannelOutput<C>> {
+  const [area, verb] = channel.split('.') as [string, string];
+  // createApi builds exactly one function per contract channel under api[area][verb].
+  const byArea = api as unknown as Record<string, Record<string, (input: ChannelInput<C>) => Promise<ChannelOutput<C>>>>;
+  return byArea[area]![verb]!;
+}
+
+/** The channels whose answer is a `T` (e.g. every channel answering with the recomputed pathway view). */
+export type ChannelsAnswering<T> = { [C in Channel]: [ChannelOutput<C>] extends [T] ? ([T] extends [ChannelOutput<C>] ? C : never) : never }[Channel];

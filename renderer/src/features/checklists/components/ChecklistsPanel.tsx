@@ -13,7 +13,8 @@ import type { MilestoneOption } from './DueEditor';
 import { FiltersBar } from './FiltersBar';
 import { ImportTemplateButton, type ImportProblem } from './ImportTemplateButton';
 import { ItemDrawer } from './ItemDrawer';
-import { ItemList, type RowActions } from './ItemList';
+import { ItemList } from './ItemList';
+import type { RowActions } from './ItemRow';
 import { JustificationModal } from './JustificationModal';
 import { ReadinessHeader } from './ReadinessHeader';
 

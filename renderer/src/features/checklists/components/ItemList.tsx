@@ -1,228 +1,10 @@
-import { Group, Progress, Text } from '@mantine/core';
-import { IconAlertTriangle, IconFileText, IconInfoCircle, IconNote, IconSelector } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ITEM_STATUS_LABELS, type Checklist, type ChecklistItem, type Due, type ItemStatusId } from '../../../../../electron/contract';
-import { InlineText } from '../../../components/Inline';
-import { ectdLabel, groupAt, ROW_HEIGHT, sectionLabel, type FlatList, type Row } from '../lib/items';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { groupAt, moveFocus, pageStep, ROW_HEIGHT, sectionLabel, type FlatList } from '../lib/items';
 import classes from './ChecklistItems.module.css';
-import { DueCell, type MilestoneOption } from './DueEditor';
-import { HoverTip } from './HoverTip';
-import { StatusDot, StatusSelect } from './status';
-
-export interface RowActions {
-  editable: boolean;
-  today: string;
-  milestones: MilestoneOption[];
-  milestoneName(key: string): string;
-  onStatus(item: ChecklistItem, status: ItemStatusId): void;
-  onOwner(item: ChecklistItem, owner: string): void;
-  onDue(item: ChecklistItem, due: Due | null): void;
-  onOpen(id: string): void;
-  onToggle(id: string): void;
-  onToggleMany(ids: string[], select: boolean): void;
-}
-
-const OPEN_KEYS = new Set(['Enter', ' ', 'ArrowDown', 'ArrowUp']);
-
-/**
- * Reads like the compact Mantine Select and is swapped for the real one (opened, focused) on
- * click or key: a Select per row is what made scrolling 2,000 rows stutter.
- */
-function StatusCell({ item, editable, onPick }: { item: ChecklistItem; editable: boolean; onPick(status: ItemStatusId): void }) {
-  const [active, setActive] = useState(false);
-  if (active)
-    return (
-      <StatusSelect
-        size="xs"
-        aria-label="Status"
-        value={item.status}
-        autoFocus
-        defaultDropdownOpened
-        onDropdownClose={() => setActive(false)}
-        onPick={(status) => {
-          setActive(false);
-          onPick(status);
-        }}
-        comboboxProps={{ width: 170, position: 'bottom-start' }}
-      />
-    );
-  return (
-    <div className={classes.statusWrap}>
-      <input
-        readOnly
-        role="combobox"
-        aria-label="Status"
-        aria-haspopup="listbox"
-        aria-expanded={false}
-        className={classes.statusTrigger}
-        value={ITEM_STATUS_LABELS[item.status]}
-        disabled={!editable}
-        onClick={() => setActive(true)}
-        onKeyDown={(e) => {
-          if (!OPEN_KEYS.has(e.key)) return;
-          e.preventDefault();
-          e.stopPropagation();
-          setActive(true);
-        }}
-      />
-      <span className={classes.statusDot}>
-        <StatusDot status={item.status} />
-      </span>
-      <IconSelector size={14} className={classes.statusChevron} aria-hidden />
-    </div>
-  );
-}
-
-const ItemRow = memo(function ItemRow({
-  item,
-  focused,
-  selected,
-  actions,
-  onFocusRow,
-}: {
-  item: ChecklistItem;
-  focused: boolean;
-  selected: boolean;
-  actions: RowActions;
-  onFocusRow(id: string): void;
-}) {
-  const { editable } = actions;
-  return (
-    <div
-      role="group"
-      aria-label={item.title}
-      data-item-id={item.id}
-      data-focused={focused || undefined}
-      data-selected={selected || undefined}
-      data-inapplicable={!item.applicable || undefined}
-      className={classes.row}
-      onClick={() => onFocusRow(item.id)}
-    >
-      <input type="checkbox" className={classes.check} aria-label={`Select ${item.title}`} checked={selected} onChange={() => actions.onToggle(item.id)} />
-      <StatusCell item={item} editable={editable} onPick={(status) => actions.onStatus(item, status)} />
-      <div className={classes.cell}>
-        <div className={`${classes.titleLine} ${classes.muted}`}>
-          <button type="button" className={classes.titleButton} onClick={() => actions.onOpen(item.id)}>
-            {item.title}
-          </button>
-          {item.guidance && (
-            <HoverTip label={item.guidance} w={420}>
-              <IconInfoCircle size={15} className={classes.guidanceIcon} aria-label={`Guidance: ${item.guidance}`} role="img" />
-            </HoverTip>
-          )}
-        </div>
-        <div className={classes.meta}>
-          {!item.applicable && (
-            <HoverTip label={item.appliesWhen ? `The profile changed; this item applies ${item.appliesWhen}` : 'The profile changed and this item no longer applies'} w={320}>
-              <span className={classes.tag} data-tone="flagged">
-                no longer applies
-              </span>
-            </HoverTip>
-          )}
-          <span className={classes.tag} data-tone={item.required ? 'required' : 'optional'}>
-            {item.required ? 'Required' : 'Optional'}
-          </span>
-          {item.ectdModule && (
-            <span className={classes.tag} data-tone="ectd" title={`eCTD Module ${item.ectdModule}`}>
-              eCTD {ectdLabel(item.ectdModule)}
-            </span>
-          )}
-          {item.templateItemId === null && (
-            <span className={classes.tag} data-tone="custom">
-              custom
-            </span>
-          )}
-          {item.citation && (
-            <span className={`${classes.citation} ${classes.muted}`} title={item.citation}>
-              {item.citation}
-            </span>
-          )}
-        </div>
-      </div>
-      <div className={classes.cell}>
-        <InlineText label={`Owner of ${item.title}`} value={item.owner} onSave={(owner) => actions.onOwner(item, owner)} disabled={!editable} placeholder="Owner" />
-      </div>
-      <div className={classes.cell}>
-        <DueCell item={item} milestones={actions.milestones} milestoneName={actions.milestoneName} today={actions.today} disabled={!editable} onSave={(due) => actions.onDue(item, due)} />
-      </div>
-      <div>
-        {item.documentPath ? (
-          <HoverTip label={item.documentExists === false ? `File not found: ${item.documentPath}` : item.documentPath} maw={420}>
-            <button
-              type="button"
-              className={classes.iconButton}
-              onClick={() => actions.onOpen(item.id)}
-              aria-label={item.documentExists === false ? `Linked document missing: ${item.documentPath}` : `Linked document: ${item.documentPath}`}
-            >
-              {item.documentExists === false ? (
-                <IconAlertTriangle size={18} color="var(--mantine-color-orange-filled)" />
-              ) : (
-                <IconFileText size={18} color="var(--mantine-color-blue-filled)" />
-              )}
-            </button>
-          </HoverTip>
-        ) : (
-          <span className={classes.none}>—</span>
-        )}
-      </div>
-      <div>
-        {item.notes && (
-          <HoverTip label={item.notes} w={320}>
-            <IconNote size={16} aria-label={`Notes: ${item.notes}`} role="img" className={classes.notesIcon} />
-          </HoverTip>
-        )}
-      </div>
-    </div>
-  );
-});
-
-function ChecklistHeader({ checklist, shown }: { checklist: Checklist; shown: number }) {
-  const s = checklist.summary;
-  return (
-    <div className={classes.checklistHeader}>
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Text fw={700} size="sm" truncate="end">
-          {checklist.name}
-        </Text>
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          {shown === checklist.items.length ? `${shown} items` : `${shown} of ${checklist.items.length} items shown`}
-        </Text>
-      </Group>
-      <Group gap="xs" wrap="nowrap">
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          {s.done}/{s.total} done
-        </Text>
-        <Progress value={s.percent} w={90} size="sm" color={s.percent === 100 ? 'teal' : 'indigo'} aria-hidden />
-      </Group>
-    </div>
-  );
-}
-
-function SectionHeader({ row, selected, actions }: { row: Extract<Row, { kind: 'section' }>; selected: ReadonlySet<string>; actions: RowActions }) {
-  const count = row.itemIds.filter((id) => selected.has(id)).length;
-  const label = sectionLabel(row.section, row.sectionTitle);
-  return (
-    <div className={classes.sectionHeader}>
-      <input
-        type="checkbox"
-        className={classes.check}
-        aria-label={`Select the items shown in ${label}`}
-        checked={count > 0 && count === row.itemIds.length}
-        ref={(el) => {
-          if (el) el.indeterminate = count > 0 && count < row.itemIds.length;
-        }}
-        onChange={() => actions.onToggleMany(row.itemIds, count < row.itemIds.length)}
-      />
-      <Text span size="sm" fw={600} truncate="end" title={label}>
-        {label}
-      </Text>
-      <Text span size="xs" c="dimmed" fw={400}>
-        {row.itemIds.length}
-      </Text>
-    </div>
-  );
-}
+import { ItemRow, type RowActions } from './ItemRow';
+import { ChecklistHeader, SectionHeader } from './ListHeaders';
 
 const isTextEntry = (el: HTMLElement) =>
   el.isContentEditable ||
@@ -279,13 +61,10 @@ export function ItemList({
   }, [focusRequest, list, virtualizer]);
 
   const move = (delta: number) => {
-    if (list.items.length === 0) return;
-    const current = focusedId === null ? -1 : list.items.findIndex((i) => i.id === focusedId);
-    const next = current === -1 ? (delta > 0 ? 0 : list.items.length - 1) : Math.min(list.items.length - 1, Math.max(0, current + delta));
-    const item = list.items[next];
-    if (!item) return;
-    setFocusedId(item.id);
-    const index = list.rowIndexById.get(item.id);
+    const id = moveFocus(list.items, focusedId, delta);
+    if (id === null) return;
+    setFocusedId(id);
+    const index = list.rowIndexById.get(id);
     if (index !== undefined) virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
@@ -308,7 +87,7 @@ export function ItemList({
       case 'PageUp':
         if (!onList) return;
         e.preventDefault();
-        move((e.key === 'PageDown' ? 1 : -1) * Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? 600) / ROW_HEIGHT.item) - 1));
+        move((e.key === 'PageDown' ? 1 : -1) * pageStep(scrollerRef.current?.clientHeight));
         break;
       case 'Home':
       case 'End':

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, ChannelInput, ChecklistsView } from '../../../../../electron/contract';
-import { api } from '../../../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import type { ChecklistsView } from '../../../../../electron/contract';
+import { api, type ChannelsAnswering } from '../../../lib/api';
 import { notifyUnlessFieldErrors } from '../../../lib/notify';
+import { useWrite } from '../../../lib/useWrite';
 
 export const checklistsKey = (productId: string) => ['checklists', productId] as const;
 export const checklistTemplatesKey = ['checklist-templates'] as const;
@@ -14,18 +15,8 @@ export function useChecklistTemplates() {
   return useQuery({ queryKey: checklistTemplatesKey, queryFn: () => api.checklists.templates() });
 }
 
-type ChecklistWrite = Extract<
-  Channel,
-  'checklists.generate' | 'checklistItems.update' | 'checklistItems.bulkUpdate' | 'checklistItems.create' | 'checklistItems.remove'
->;
-
-const CALLS: { [C in ChecklistWrite]: (input: ChannelInput<C>) => Promise<ChecklistsView> } = {
-  'checklists.generate': (i) => api.checklists.generate(i),
-  'checklistItems.update': (i) => api.checklistItems.update(i),
-  'checklistItems.bulkUpdate': (i) => api.checklistItems.bulkUpdate(i),
-  'checklistItems.create': (i) => api.checklistItems.create(i),
-  'checklistItems.remove': (i) => api.checklistItems.remove(i),
-};
+/** Every channel that answers with the recomputed checklists view, but the read itself. */
+export type ChecklistWrite = Exclude<ChannelsAnswering<ChecklistsView>, 'checklists.get'>;
 
 /**
  * Every checklist write answers with the whole recomputed view (items, summaries, gates): it
@@ -36,10 +27,8 @@ const CALLS: { [C in ChecklistWrite]: (input: ChannelInput<C>) => Promise<Checkl
  * them; anything else is notified.
  */
 export function useChecklistWrite<C extends ChecklistWrite>(channel: C, errorTitle = 'The change was not saved') {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput<C>) => CALLS[channel](input),
-    onSuccess: async (view) => {
+  return useWrite(channel, {
+    onSuccess: async (view: ChecklistsView, client) => {
       client.setQueryData(checklistsKey(view.productId), view);
       await Promise.all([client.invalidateQueries({ queryKey: ['dashboard'] }), client.invalidateQueries({ queryKey: ['audit'] })]);
     },
@@ -49,10 +38,8 @@ export function useChecklistWrite<C extends ChecklistWrite>(channel: C, errorTit
 
 /** Reads nothing from disk itself: the renderer passes the text of the file the user picked. */
 export function useImportChecklistTemplate() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput<'checklistTemplates.import'>) => api.checklistTemplates.import(input),
-    onSuccess: async () => {
+  return useWrite('checklistTemplates.import', {
+    onSuccess: async (_summary, client) => {
       await Promise.all([client.invalidateQueries({ queryKey: checklistTemplatesKey }), client.invalidateQueries({ queryKey: ['audit'] })]);
     },
   });

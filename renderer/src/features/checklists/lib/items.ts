@@ -113,6 +113,23 @@ export function flatten(view: ChecklistsView, f: ItemFilters): FlatList {
   return { rows, items, total, rowIndexById, offsets };
 }
 
+/**
+ * The item the keyboard focus moves to: `delta` items on from the focused one, stopping at
+ * either end; with nothing focused (or the focused item filtered away), the first item going
+ * down, the last going up. Null when no item is shown.
+ */
+export function moveFocus(items: readonly ChecklistItem[], focusedId: string | null, delta: number): string | null {
+  if (items.length === 0) return null;
+  const current = focusedId === null ? -1 : items.findIndex((i) => i.id === focusedId);
+  const next = current === -1 ? (delta > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, current + delta));
+  return items[next]?.id ?? null;
+}
+
+/** Items Page Up/Down move by: a screenful of item rows less one, so the last one stays in view. */
+export function pageStep(viewportHeight: number | undefined): number {
+  return Math.max(1, Math.floor((viewportHeight ?? 600) / ROW_HEIGHT.item) - 1);
+}
+
 /** The checklist and section headers in force at a scroll offset (for the sticky header). */
 export function groupAt(list: FlatList, offset: number): { checklist: Checklist | null; section: Extract<Row, { kind: 'section' }> | null } {
   let checklist: Checklist | null = null;

@@ -1,4 +1,5 @@
 import { Badge, Text } from '@mantine/core';
+import { toDayNumberOrNull } from '../../../../../electron/contract/dates';
 
 export const STATUS_COLORS = { open: 'blue', applied: 'teal', discarded: 'gray' } as const;
 
@@ -32,8 +33,7 @@ export function IsoDate({ value }: { value: string | null | undefined }) {
 /** Whole days from one ISO date (YYYY-MM-DD) to another, or null when either is missing. */
 export function daysBetween(from: string | null | undefined, to: string | null | undefined): number | null {
   if (!from || !to) return null;
-  const a = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
-  const b = Date.parse(`${to.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(a) || Number.isNaN(b)) return null;
-  return Math.round((b - a) / 86_400_000);
+  const a = toDayNumberOrNull(from.slice(0, 10));
+  const b = toDayNumberOrNull(to.slice(0, 10));
+  return a === null || b === null ? null : b - a;
 }
