@@ -1,6 +1,11 @@
 import type { Document, FileChild } from 'docx';
 import type { AuditEntry, Product } from '../../contract';
-import { type Cell, cellPara, COLOR, contentWidth, createReport, dataTable, formatTimestamp, heading, note, para, type Paper, run, SIZE, truncate } from './document';
+import { formatTimestamp, truncate } from './format';
+import { cellPara, heading, note, para, run } from './word/blocks';
+import { contentWidth, type Paper } from './word/page';
+import { createReport } from './word/report';
+import { COLOR, SIZE } from './word/styles';
+import { type Cell, dataTable } from './word/tables';
 
 export interface AuditExtractOptions {
   product: Product;

@@ -1,22 +1,11 @@
 import type { Document, FileChild, Paragraph } from 'docx';
 import { type Checklist, type ChecklistItem, type ChecklistsView, type Gate, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product } from '../../contract';
-import {
-  type Cell,
-  cellNote,
-  cellPara,
-  COLOR,
-  contentWidth,
-  createReport,
-  dataTable,
-  heading,
-  note,
-  para,
-  type Paper,
-  run,
-  SIZE,
-  spacer,
-  truncate,
-} from './document';
+import { truncate } from './format';
+import { cellNote, cellPara, heading, note, para, run, spacer } from './word/blocks';
+import { contentWidth, type Paper } from './word/page';
+import { createReport } from './word/report';
+import { COLOR, SIZE } from './word/styles';
+import { type Cell, dataTable } from './word/tables';
 
 export type ChecklistGrouping = 'section' | 'module';
 

@@ -16,28 +16,13 @@ import {
   STAGE_KINDS,
 } from '../../contract';
 import { addDays, diffDays, diffWorkingDays } from '../../contract/dates';
-import {
-  type Cell,
-  cellNote,
-  cellPara,
-  COLOR,
-  contentWidth,
-  createReport,
-  dataTable,
-  dateRange,
-  fitImage,
-  heading,
-  keyValueTable,
-  note,
-  pageHeight,
-  para,
-  type Paper,
-  pngSize,
-  run,
-  signed,
-  SIZE,
-  spacer,
-} from './document';
+import { dateRange, signed } from './format';
+import { fitImage, pngSize } from './png';
+import { cellNote, cellPara, heading, note, para, run, spacer } from './word/blocks';
+import { contentWidth, pageHeight, type Paper } from './word/page';
+import { createReport } from './word/report';
+import { COLOR, SIZE } from './word/styles';
+import { type Cell, dataTable, keyValueTable } from './word/tables';
 import { plannedSpan, renderTimelinePng } from './timelineFigure';
 
 export interface PlanOptions {

@@ -1,6 +1,10 @@
 import type { Document, FileChild } from 'docx';
 import type { PlanComparison, Product, ScenarioView } from '../../contract';
-import { contentWidth, createReport, dataTable, heading, note, para, signed, type Paper } from './document';
+import { signed } from './format';
+import { heading, note, para } from './word/blocks';
+import { contentWidth, type Paper } from './word/page';
+import { createReport } from './word/report';
+import { dataTable } from './word/tables';
 
 export interface PlanningSummaryOptions {
   product: Product;

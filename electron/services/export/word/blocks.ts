@@ -1,0 +1,60 @@
+import { AlignmentType, HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import { COLOR, SIZE, TABLE_TEXT } from './styles';
+
+export interface TextStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+  color?: string;
+}
+
+export type Align = 'left' | 'center' | 'right';
+
+export function run(text: string, style: TextStyle = {}): TextRun {
+  return new TextRun({ text, bold: style.bold, italics: style.italics, size: style.size, color: style.color });
+}
+
+export function heading(text: string, level: 1 | 2 | 3): Paragraph {
+  const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  return new Paragraph({ heading: levels[level], children: [new TextRun(text)] });
+}
+
+export function para(children: string | readonly ParagraphChild[], options: { spacingAfter?: number; keepNext?: boolean; alignment?: 'left' | 'center' } = {}): Paragraph {
+  return new Paragraph({
+    children: typeof children === 'string' ? [new TextRun(children)] : [...children],
+    spacing: options.spacingAfter === undefined ? undefined : { after: options.spacingAfter },
+    keepNext: options.keepNext,
+    alignment: options.alignment === 'center' ? AlignmentType.CENTER : undefined,
+  });
+}
+
+/** Small grey explanatory text under a heading or table. */
+export function note(text: string): Paragraph {
+  return new Paragraph({ children: [run(text, { size: SIZE.small, color: COLOR.muted })], spacing: { before: 60, after: 120 } });
+}
+
+/** Space after a table: Word glues a following heading to the table otherwise. */
+export function spacer(): Paragraph {
+  return new Paragraph({ children: [], spacing: { after: 120 } });
+}
+
+function alignment(align: Align | undefined) {
+  if (align === 'center') return AlignmentType.CENTER;
+  if (align === 'right') return AlignmentType.RIGHT;
+  return AlignmentType.LEFT;
+}
+
+/** A paragraph inside a table cell: single-spaced, no space after, so rows stay compact. */
+export function cellPara(children: string | readonly ParagraphChild[], options: { align?: Align; before?: number } = {}): Paragraph {
+  return new Paragraph({
+    style: TABLE_TEXT,
+    alignment: alignment(options.align),
+    spacing: options.before === undefined ? undefined : { before: options.before },
+    children: typeof children === 'string' ? [new TextRun(children)] : [...children],
+  });
+}
+
+/** Secondary text in a cell (guidance, folders, notes under a value). */
+export function cellNote(text: string, style: TextStyle = {}): Paragraph {
+  return cellPara([run(text, { size: SIZE.small, color: COLOR.muted, ...style })], { before: 30 });
+}
