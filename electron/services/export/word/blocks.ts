@@ -1,5 +1,17 @@
-import { AlignmentType, HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import { AlignmentType, type FileChild, HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
 import { COLOR, SIZE, TABLE_TEXT } from './styles';
+
+/** The text area of the page a block lands on, in twips. */
+export interface TextArea {
+  width: number;
+  height: number;
+}
+
+/**
+ * What a report is made of: a docx paragraph or table, or one built once the page it lands on
+ * is known (tables fill the text width, figures fit it), so builders never pass widths around.
+ */
+export type Block = FileChild | ((area: TextArea) => FileChild | readonly FileChild[]);
 
 export interface TextStyle {
   bold?: boolean;
@@ -54,7 +66,38 @@ export function cellPara(children: string | readonly ParagraphChild[], options: 
   });
 }
 
+export interface CellTextOptions {
+  bold?: boolean;
+  align?: Align;
+  /** A bold label before the text: "Justification: ". */
+  lead?: string;
+  /** Small grey words after the text: "(optional)", "(gate)". */
+  suffix?: string;
+}
+
+/** A line of table text. */
+export function cellText(text: string, { bold, align, lead, suffix }: CellTextOptions = {}): Paragraph {
+  return cellPara(
+    [
+      ...(lead === undefined ? [] : [run(lead, { size: SIZE.table, bold: true })]),
+      run(text, { size: SIZE.table, bold }),
+      ...(suffix === undefined ? [] : [run(suffix, { size: SIZE.small, color: COLOR.muted })]),
+    ],
+    { align },
+  );
+}
+
 /** Secondary text in a cell (guidance, folders, notes under a value). */
 export function cellNote(text: string, style: TextStyle = {}): Paragraph {
   return cellPara([run(text, { size: SIZE.small, color: COLOR.muted, ...style })], { before: 30 });
+}
+
+/** Small grey context in a cell, set tight to the line it belongs to (a window, a checklist and section). */
+export function cellMuted(text: string): Paragraph {
+  return cellPara([run(text, { size: SIZE.small, color: COLOR.muted })]);
+}
+
+/** A short warning in a cell: "Overdue", "File not found". */
+export function cellWarning(text: string): Paragraph {
+  return cellPara([run(text, { size: SIZE.small, bold: true, color: COLOR.warn })]);
 }

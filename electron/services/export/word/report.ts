@@ -16,14 +16,38 @@ import {
 } from 'docx';
 import type { Product } from '../../../contract';
 import { formatTimestamp } from '../format';
-import { run, spacer } from './blocks';
-import { contentWidth, INCH, MARGINS, type Orientation, PAPER_SIZES, type Paper } from './page';
+import { type Block, heading, para, run, spacer, type TextArea } from './blocks';
+import { contentWidth, INCH, MARGINS, type Orientation, pageHeight, PAPER_SIZES, type Paper } from './page';
 import { COLOR, documentStyles, SIZE } from './styles';
-import { keyValueTable } from './tables';
+import { fields } from './tables';
+
+/** A titled part of a report: a heading, what always stands under it, then its content or why there is none. */
+export interface PartSpec {
+  /** The heading; a part without one continues what comes before it. */
+  title?: string;
+  /** Under the heading whether or not there is anything to show. */
+  intro?: readonly Block[];
+  /** Set when there is nothing to show: this sentence stands instead of the children. */
+  empty?: string | false;
+  children?: readonly Block[];
+}
 
 export interface ReportSection {
-  orientation?: Orientation;
-  children: readonly FileChild[];
+  orientation: Orientation;
+  children: readonly Block[];
+}
+
+/** A part under a heading of the given level (2 or 3 inside a section). */
+export function part({ title, intro = [], empty, children = [] }: PartSpec, level: 1 | 2 | 3 = 2): Block[] {
+  return [...(title === undefined ? [] : [heading(title, level)]), ...intro, ...(typeof empty === 'string' ? [para(empty)] : children)];
+}
+
+/**
+ * A top-level part of a report, under a Heading 1, on portrait pages or, for wide tables,
+ * landscape ones. Consecutive sections of the same orientation share their pages.
+ */
+export function section({ landscape = false, ...spec }: PartSpec & { landscape?: boolean }): ReportSection {
+  return { orientation: landscape ? 'landscape' : 'portrait', children: part(spec, 1) };
 }
 
 export interface ReportOptions {
@@ -71,7 +95,7 @@ function pageFooter(generated: string, width: number): Footer {
   });
 }
 
-function coverBlock(options: ReportOptions, width: number, generated: string): FileChild[] {
+function coverBlock(options: ReportOptions, generated: string): Block[] {
   const { product } = options;
   const rows: (readonly [string, string])[] = [
     ['Product', product.name],
@@ -84,7 +108,7 @@ function coverBlock(options: ReportOptions, width: number, generated: string): F
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(options.title)] }),
     ...(options.subtitle ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(options.subtitle)] })] : []),
-    keyValueTable(rows, width, 28),
+    fields(rows, 28),
     spacer(),
   ];
 }
@@ -99,8 +123,7 @@ export function createReport(options: ReportOptions): Document {
   const paper = options.paper ?? 'letter';
   const generated = formatTimestamp(options.generatedAt);
   const wantToc = options.tableOfContents ?? true;
-  const firstWidth = contentWidth(paper, 'portrait');
-  const front: FileChild[] = [...coverBlock(options, firstWidth, generated)];
+  const front: Block[] = coverBlock(options, generated);
   if (wantToc) {
     front.push(
       new Paragraph({ style: 'TOCHeading', children: [new TextRun('Contents')] }),
@@ -112,13 +135,12 @@ export function createReport(options: ReportOptions): Document {
     );
   }
 
-  // The front matter opens the first portrait section; a landscape first section gets its own.
-  const sections = [...options.sections];
-  const first = sections[0];
-  if (first !== undefined && (first.orientation ?? 'portrait') === 'portrait') {
-    sections[0] = { orientation: 'portrait', children: [...front, ...first.children] };
-  } else {
-    sections.unshift({ orientation: 'portrait', children: front });
+  // The front matter opens the first portrait pages; consecutive sections of one orientation share pages.
+  const sections: ReportSection[] = [{ orientation: 'portrait', children: front }];
+  for (const next of options.sections) {
+    const last = sections[sections.length - 1]!;
+    if (last.orientation === next.orientation) sections[sections.length - 1] = { orientation: last.orientation, children: [...last.children, ...next.children] };
+    else sections.push(next);
   }
 
   return new Document({
@@ -129,9 +151,8 @@ export function createReport(options: ReportOptions): Document {
     // Word refreshes the table of contents and the page fields when it opens the file.
     features: { updateFields: true },
     styles: documentStyles(),
-    sections: sections.map((section) => {
-      const orientation = section.orientation ?? 'portrait';
-      const width = contentWidth(paper, orientation);
+    sections: sections.map(({ orientation, children }) => {
+      const area: TextArea = { width: contentWidth(paper, orientation), height: pageHeight(paper, orientation) };
       const size = PAPER_SIZES[paper];
       return {
         properties: {
@@ -141,9 +162,9 @@ export function createReport(options: ReportOptions): Document {
             margin: { ...MARGINS[orientation], header: 0.5 * INCH, footer: 0.5 * INCH },
           },
         },
-        headers: { default: pageHeader(options.product, options.title, width) },
-        footers: { default: pageFooter(generated, width) },
-        children: [...section.children],
+        headers: { default: pageHeader(options.product, options.title, area.width) },
+        footers: { default: pageFooter(generated, area.width) },
+        children: children.flatMap((block): FileChild | readonly FileChild[] => (typeof block === 'function' ? block(area) : block)),
       };
     }),
   });

@@ -1,21 +1,21 @@
 import { BorderStyle, HeightRule, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
-import { type Align, cellPara, run } from './blocks';
+import { type Align, type Block, cellPara, run } from './blocks';
 import { COLOR, SIZE } from './styles';
 
-export interface Column {
-  header: string;
-  /** Relative width; the table fills the text column. */
-  weight: number;
-  align?: Align;
-}
-
+/** What a cell shows: text (a paragraph a line) or paragraphs made with the cell helpers of blocks.ts. */
 export type Cell = string | Paragraph | readonly Paragraph[];
 
-export interface TableOptions {
-  columns: readonly Column[];
-  rows: readonly (readonly Cell[])[];
-  /** Total width in twips (see contentWidth). */
+export interface Column<Row> {
+  header: string;
+  /** Relative width; the columns share the text width in proportion. */
   width: number;
+  align?: Align;
+  cell: (row: Row) => Cell;
+}
+
+export interface TableSpec<Row> {
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
   /** Half-points; tables read best a step below body text. */
   size?: number;
   /** Half-points for the header row; narrow numeric columns need a smaller one. */
@@ -27,6 +27,7 @@ export interface TableOptions {
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
 const TABLE_BORDERS = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 const CELL_MARGINS = { top: 70, bottom: 70, left: 90, right: 90 };
+const HEADER_FILL = { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.headerFill } as const;
 
 /** Integer twip widths from weights that add up exactly to the total (Word and LibreOffice both read tblGrid). */
 export function columnWidths(weights: readonly number[], total: number): number[] {
@@ -45,74 +46,82 @@ function cellParagraphs(cell: Cell, size: number, align: Align | undefined, bold
   return cell instanceof Paragraph ? [cell] : [...cell];
 }
 
-/**
- * A data table whose header row repeats on every page and whose rows never split across a
- * page break, so a reviewer always sees an item whole and knows which column is which.
- */
-export function dataTable({ columns, rows, width, size = SIZE.table, headerSize = size, rowHeight }: TableOptions): Table {
-  const widths = columnWidths(columns.map((c) => c.weight), width);
-  const headerRow = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: columns.map(
-      (column, i) =>
-        new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.headerFill },
-          verticalAlign: VerticalAlignTable.BOTTOM,
-          children: cellParagraphs(column.header, headerSize, column.align, true),
-        }),
-    ),
-  });
-  const bodyRows = rows.map(
-    (cells) =>
-      new TableRow({
-        cantSplit: true,
-        height: rowHeight === undefined ? undefined : { value: rowHeight, rule: HeightRule.ATLEAST },
-        children: columns.map(
-          (column, i) =>
-            new TableCell({
-              width: { size: widths[i]!, type: WidthType.DXA },
-              children: cellParagraphs(cells[i] ?? '', size, column.align),
-            }),
-        ),
-      }),
-  );
+function grid(widths: readonly number[], rows: TableRow[]): Table {
   return new Table({
-    rows: [headerRow, ...bodyRows],
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: widths,
+    rows,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: [...widths],
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
     margins: CELL_MARGINS,
   });
 }
 
-/** A two-column label/value table (product profile, document identification). */
-export function keyValueTable(rows: readonly (readonly [string, string])[], width: number, labelWeight = 32): Table {
-  const widths = columnWidths([labelWeight, 100 - labelWeight], width);
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    margins: CELL_MARGINS,
-    rows: rows.map(
-      ([label, value]) =>
+/**
+ * A data table across the text width, one row per item of `rows`, each column saying its header
+ * and how it shows a row. The header row repeats on every page and rows never split across a
+ * page break, so a reviewer always sees an item whole and knows which column is which.
+ */
+export function table<Row>({ columns, rows, size = SIZE.table, headerSize = size, rowHeight }: TableSpec<Row>): Block {
+  return ({ width }) => {
+    const widths = columnWidths(
+      columns.map((c) => c.width),
+      width,
+    );
+    const headerRow = new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: columns.map(
+        (column, i) =>
+          new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            shading: HEADER_FILL,
+            verticalAlign: VerticalAlignTable.BOTTOM,
+            children: cellParagraphs(column.header, headerSize, column.align, true),
+          }),
+      ),
+    });
+    const bodyRows = rows.map(
+      (row) =>
         new TableRow({
           cantSplit: true,
-          children: [
-            new TableCell({
-              width: { size: widths[0]!, type: WidthType.DXA },
-              shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.headerFill },
-              children: [cellPara([run(label, { bold: true, size: SIZE.table })])],
-            }),
-            new TableCell({
-              width: { size: widths[1]!, type: WidthType.DXA },
-              children: cellParagraphs(value, SIZE.table, 'left'),
-            }),
-          ],
+          height: rowHeight === undefined ? undefined : { value: rowHeight, rule: HeightRule.ATLEAST },
+          children: columns.map(
+            (column, i) =>
+              new TableCell({
+                width: { size: widths[i]!, type: WidthType.DXA },
+                children: cellParagraphs(column.cell(row), size, column.align),
+              }),
+          ),
         }),
-    ),
-  });
+    );
+    return grid(widths, [headerRow, ...bodyRows]);
+  };
+}
+
+/** A two-column label/value table across the text width (product profile, document identification). */
+export function fields(rows: readonly (readonly [string, string])[], labelWidth = 32): Block {
+  return ({ width }) => {
+    const widths = columnWidths([labelWidth, 100 - labelWidth], width);
+    return grid(
+      widths,
+      rows.map(
+        ([label, value]) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              new TableCell({
+                width: { size: widths[0]!, type: WidthType.DXA },
+                shading: HEADER_FILL,
+                children: [cellPara([run(label, { bold: true, size: SIZE.table })])],
+              }),
+              new TableCell({
+                width: { size: widths[1]!, type: WidthType.DXA },
+                children: cellParagraphs(value, SIZE.table, 'left'),
+              }),
+            ],
+          }),
+      ),
+    );
+  };
 }
