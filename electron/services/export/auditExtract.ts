@@ -35,11 +35,11 @@ function entityLabel(entity: string): string {
 }
 
 /** A missing value: a grey dash. */
-const noValue = (): Cell => [cellPara([run('—', { size: SIZE.table, color: COLOR.muted })])];
+const noValue = (): Cell => [cellPara([run('—', { color: COLOR.muted })])];
 
 function valueCell(value: string | null, counter: { truncated: number }): Cell {
   if (value === null) return noValue();
-  if (value === '') return [cellPara([run('(empty)', { size: SIZE.table, italics: true, color: COLOR.muted })])];
+  if (value === '') return [cellPara([run('(empty)', { italics: true, color: COLOR.muted })])];
   if (value.length > VALUE_MAX) counter.truncated += 1;
   return truncate(value, VALUE_MAX);
 }

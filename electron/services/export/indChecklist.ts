@@ -176,7 +176,7 @@ function blockersPart(view: ChecklistsView, gate: Gate): Block[] {
             width: 44,
             cell: ({ blocker, requirement, special }) => {
               const reason = special ?? (requirements.length > 1 ? requirement : null);
-              return [cellText(blocker.title), ...(reason === null ? [] : [cellNote(reason, { color: special === null ? COLOR.muted : COLOR.warn })])];
+              return [cellText(blocker.title), ...(reason === null ? [] : [cellNote(reason, { warn: special !== null })])];
             },
           },
           { header: 'Section', width: 18, cell: ifFound(itemCells.section) },

@@ -1,5 +1,5 @@
 import { AlignmentType, type FileChild, HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
-import { COLOR, SIZE, TABLE_TEXT } from './styles';
+import { COLOR, SIZE, STYLE } from './styles';
 
 /** The text area of the page a block lands on, in twips. */
 export interface TextArea {
@@ -42,7 +42,7 @@ export function para(children: string | readonly ParagraphChild[], options: { sp
 
 /** Small grey explanatory text under a heading or table. */
 export function note(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, { size: SIZE.small, color: COLOR.muted })], spacing: { before: 60, after: 120 } });
+  return new Paragraph({ style: STYLE.note, children: [new TextRun(text)] });
 }
 
 /** Space after a table: Word glues a following heading to the table otherwise. */
@@ -50,19 +50,24 @@ export function spacer(): Paragraph {
   return new Paragraph({ children: [], spacing: { after: 120 } });
 }
 
+/** Left is what a paragraph does anyway: saying so on every cell only makes the file bigger. */
 function alignment(align: Align | undefined) {
   if (align === 'center') return AlignmentType.CENTER;
   if (align === 'right') return AlignmentType.RIGHT;
-  return AlignmentType.LEFT;
+  return undefined;
 }
 
-/** A paragraph inside a table cell: single-spaced, no space after, so rows stay compact. */
-export function cellPara(children: string | readonly ParagraphChild[], options: { align?: Align; before?: number } = {}): Paragraph {
+/**
+ * A paragraph inside a table cell: single-spaced, no space after, so rows stay compact. Its
+ * look comes from a paragraph style (see styles.ts), not from each run: a 40-page checklist
+ * has thousands of cells, and per-run formatting was most of the file and of the time to write it.
+ */
+export function cellPara(children: string | readonly ParagraphChild[], options: { align?: Align; style?: string } = {}): Paragraph {
   return new Paragraph({
-    style: TABLE_TEXT,
+    style: options.style ?? STYLE.tableText,
     alignment: alignment(options.align),
-    spacing: options.before === undefined ? undefined : { before: options.before },
-    children: typeof children === 'string' ? [new TextRun(children)] : [...children],
+    // An empty cell needs no run: the paragraph mark takes its height from the style.
+    children: typeof children !== 'string' ? [...children] : children === '' ? [] : [new TextRun(children)],
   });
 }
 
@@ -76,28 +81,36 @@ export interface CellTextOptions {
 }
 
 /** A line of table text. */
-export function cellText(text: string, { bold, align, lead, suffix }: CellTextOptions = {}): Paragraph {
+export function cellText(text: string, { bold = false, align, lead, suffix }: CellTextOptions = {}): Paragraph {
+  const style = bold ? STYLE.tableStrong : STYLE.tableText;
+  if (lead === undefined && suffix === undefined) return cellPara(text, { align, style });
   return cellPara(
     [
-      ...(lead === undefined ? [] : [run(lead, { size: SIZE.table, bold: true })]),
-      run(text, { size: SIZE.table, bold }),
-      ...(suffix === undefined ? [] : [run(suffix, { size: SIZE.small, color: COLOR.muted })]),
+      ...(lead === undefined ? [] : [new TextRun({ text: lead, bold: true })]),
+      new TextRun(text),
+      // The suffix is never bold, whatever the paragraph is.
+      ...(suffix === undefined ? [] : [run(suffix, { size: SIZE.small, color: COLOR.muted, bold: bold ? false : undefined })]),
     ],
-    { align },
+    { align, style },
   );
 }
 
-/** Secondary text in a cell (guidance, folders, notes under a value). */
-export function cellNote(text: string, style: TextStyle = {}): Paragraph {
-  return cellPara([run(text, { size: SIZE.small, color: COLOR.muted, ...style })], { before: 30 });
+/** Secondary text in a cell (guidance, folders, notes under a value); `warn` for one that needs attention. */
+export function cellNote(text: string, { warn = false } = {}): Paragraph {
+  return cellPara(warn ? [run(text, { color: COLOR.warn })] : text, { style: STYLE.tableNote });
 }
 
 /** Small grey context in a cell, set tight to the line it belongs to (a window, a checklist and section). */
 export function cellMuted(text: string): Paragraph {
-  return cellPara([run(text, { size: SIZE.small, color: COLOR.muted })]);
+  return cellPara(text, { style: STYLE.tableContext });
 }
 
 /** A short warning in a cell: "Overdue", "File not found". */
 export function cellWarning(text: string): Paragraph {
-  return cellPara([run(text, { size: SIZE.small, bold: true, color: COLOR.warn })]);
+  return cellPara(text, { style: STYLE.tableWarning });
+}
+
+/** A header-row or label cell. `size` only where it differs from the table text. */
+export function cellHeader(text: string, options: { align?: Align; size?: number } = {}): Paragraph {
+  return cellPara(options.size === undefined || options.size === SIZE.table ? text : [run(text, { size: options.size })], { align: options.align, style: STYLE.tableStrong });
 }

@@ -5,8 +5,21 @@ export const SIZE = { body: 20, table: 17, small: 15, header: 16, title: 44, sub
 export const COLOR = { text: '000000', muted: '595959', heading: '1F3864', rule: 'A6A6A6', headerFill: 'DCE3EC', warn: 'A50021' } as const;
 export const FONT = 'Arial';
 
-/** Paragraph style of text inside table cells. */
-export const TABLE_TEXT = 'TableText';
+/** Paragraph styles of this document's own (Word's built-in ones are named by docx). */
+export const STYLE = {
+  /** Text in table cells. */
+  tableText: 'TableText',
+  /** Bold table text: header rows, the labels of label/value tables, an item's title. */
+  tableStrong: 'TableStrong',
+  /** Secondary text under a cell's value: small and grey, a little apart. */
+  tableNote: 'TableNote',
+  /** Small grey context set tight to the line it belongs to. */
+  tableContext: 'TableContext',
+  /** "Overdue", "File not found": small, bold, in the warning colour. */
+  tableWarning: 'TableWarning',
+  /** Small grey explanatory text under a heading or table. */
+  note: 'Note',
+} as const;
 
 /** The document's styles: Arial throughout, Word's built-in title and heading styles, compact table text. */
 export function documentStyles() {
@@ -50,13 +63,19 @@ export function documentStyles() {
         paragraph: { spacing: { after: 240 } },
       },
       {
-        id: TABLE_TEXT,
+        id: STYLE.tableText,
         name: 'Table Text',
         basedOn: 'Normal',
-        next: TABLE_TEXT,
+        next: STYLE.tableText,
         run: { size: SIZE.table },
         paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
+      // Not "Table Heading" or "Table Contents": LibreOffice has built-in styles of those names.
+      { id: STYLE.tableStrong, name: 'Table Strong Text', basedOn: STYLE.tableText, next: STYLE.tableText, run: { bold: true } },
+      { id: STYLE.tableNote, name: 'Table Note', basedOn: STYLE.tableText, next: STYLE.tableText, run: { size: SIZE.small, color: COLOR.muted }, paragraph: { spacing: { before: 30 } } },
+      { id: STYLE.tableContext, name: 'Table Context', basedOn: STYLE.tableText, next: STYLE.tableText, run: { size: SIZE.small, color: COLOR.muted } },
+      { id: STYLE.tableWarning, name: 'Table Warning', basedOn: STYLE.tableText, next: STYLE.tableText, run: { size: SIZE.small, bold: true, color: COLOR.warn } },
+      { id: STYLE.note, name: 'Note', basedOn: 'Normal', next: 'Normal', run: { size: SIZE.small, color: COLOR.muted }, paragraph: { spacing: { before: 60, after: 120 } } },
       {
         id: 'TOCHeading',
         name: 'TOC Heading',

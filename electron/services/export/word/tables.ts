@@ -1,5 +1,5 @@
 import { BorderStyle, HeightRule, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
-import { type Align, type Block, cellPara, run } from './blocks';
+import { type Align, type Block, cellHeader, cellPara, run } from './blocks';
 import { COLOR, SIZE } from './styles';
 
 /** What a cell shows: text (a paragraph a line) or paragraphs made with the cell helpers of blocks.ts. */
@@ -38,10 +38,10 @@ export function columnWidths(weights: readonly number[], total: number): number[
   return widths;
 }
 
-function cellParagraphs(cell: Cell, size: number, align: Align | undefined, bold = false): Paragraph[] {
+function cellParagraphs(cell: Cell, size: number, align: Align | undefined): Paragraph[] {
   if (typeof cell === 'string') {
     // Each line its own paragraph: cells keep their line breaks without soft-return quirks.
-    return cell.split('\n').map((line) => cellPara([run(line, { size, bold })], { align }));
+    return cell.split('\n').map((line) => cellPara(size === SIZE.table ? line : [run(line, { size })], { align }));
   }
   return cell instanceof Paragraph ? [cell] : [...cell];
 }
@@ -77,7 +77,7 @@ export function table<Row>({ columns, rows, size = SIZE.table, headerSize = size
             width: { size: widths[i]!, type: WidthType.DXA },
             shading: HEADER_FILL,
             verticalAlign: VerticalAlignTable.BOTTOM,
-            children: cellParagraphs(column.header, headerSize, column.align, true),
+            children: column.header.split('\n').map((line) => cellHeader(line, { align: column.align, size: headerSize })),
           }),
       ),
     });
@@ -113,7 +113,7 @@ export function fields(rows: readonly (readonly [string, string])[], labelWidth 
               new TableCell({
                 width: { size: widths[0]!, type: WidthType.DXA },
                 shading: HEADER_FILL,
-                children: [cellPara([run(label, { bold: true, size: SIZE.table })])],
+                children: [cellHeader(label)],
               }),
               new TableCell({
                 width: { size: widths[1]!, type: WidthType.DXA },
