@@ -1,7 +1,7 @@
 import type { Document, Paragraph } from 'docx';
 import { type Checklist, type ChecklistItem, type ChecklistsView, type Gate, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product } from '../../contract';
 import { truncate } from './format';
-import { type ItemEntry, itemCells, itemEntries } from './itemColumns';
+import { type ItemEntry, itemCells, itemEntries } from './itemCells';
 import { type Block, cellMuted, cellNote, cellText, cellWarning, note, para, run, spacer } from './word/blocks';
 import { type Paper } from './word/page';
 import { createReport, part, type ReportSection, section } from './word/report';

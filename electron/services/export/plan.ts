@@ -17,7 +17,7 @@ import {
 import { addDays, diffDays, diffWorkingDays } from '../../contract/dates';
 import { dateRange, signed } from './format';
 import { fitImage, pngSize } from './png';
-import { type ItemEntry, itemCells, itemEntries } from './itemColumns';
+import { type ItemEntry, itemCells, itemEntries } from './itemCells';
 import { type Block, cellMuted, cellNote, cellText, cellWarning, note, para, run, spacer } from './word/blocks';
 import { type Paper } from './word/page';
 import { createReport, part, type ReportSection, section } from './word/report';

@@ -136,11 +136,11 @@ export function createReport(options: ReportOptions): Document {
   }
 
   // The front matter opens the first portrait pages; consecutive sections of one orientation share pages.
-  const sections: ReportSection[] = [{ orientation: 'portrait', children: front }];
+  const sections: Array<{ orientation: Orientation; children: Block[] }> = [{ orientation: 'portrait', children: front }];
   for (const next of options.sections) {
     const last = sections[sections.length - 1]!;
-    if (last.orientation === next.orientation) sections[sections.length - 1] = { orientation: last.orientation, children: [...last.children, ...next.children] };
-    else sections.push(next);
+    if (last.orientation === next.orientation) last.children.push(...next.children);
+    else sections.push({ orientation: next.orientation, children: [...next.children] });
   }
 
   return new Document({

@@ -64,10 +64,7 @@ function grid(widths: readonly number[], rows: TableRow[]): Table {
  */
 export function table<Row>({ columns, rows, size = SIZE.table, headerSize = size, rowHeight }: TableSpec<Row>): Block {
   return ({ width }) => {
-    const widths = columnWidths(
-      columns.map((c) => c.width),
-      width,
-    );
+    const widths = columnWidths(columns.map((c) => c.width), width);
     const headerRow = new TableRow({
       tableHeader: true,
       cantSplit: true,

@@ -20,9 +20,9 @@ export function itemEntries(checklists: readonly Checklist[], keep: (item: Check
   );
 }
 
-export const orDash = (text: string) => (text.trim() === '' ? '—' : text);
+const orDash = (text: string) => (text.trim() === '' ? '—' : text);
 
-export function dueCell(item: ChecklistItem): Cell {
+function dueCell(item: ChecklistItem): Cell {
   if (item.dueDate === null) return '—';
   return [cellText(item.dueDate), ...(item.overdue ? [cellWarning('Overdue')] : [])];
 }
