@@ -1,6 +1,11 @@
-import type { Document, FileChild } from 'docx';
+import type { Document } from 'docx';
 import type { AuditEntry, Product } from '../../contract';
-import { type Cell, cellPara, COLOR, contentWidth, createReport, dataTable, formatTimestamp, heading, note, para, type Paper, run, SIZE, truncate } from './document';
+import { formatTimestamp, truncate } from './format';
+import { cellPara, cellText, note, para, run } from './word/blocks';
+import { type Paper } from './word/page';
+import { createReport, section } from './word/report';
+import { COLOR, SIZE } from './word/styles';
+import { type Cell, table } from './word/tables';
 
 export interface AuditExtractOptions {
   product: Product;
@@ -29,9 +34,12 @@ function entityLabel(entity: string): string {
   return words === '' ? entity : words[0]!.toUpperCase() + words.slice(1);
 }
 
+/** A missing value: a grey dash. */
+const noValue = (): Cell => [cellPara([run('—', { color: COLOR.muted })])];
+
 function valueCell(value: string | null, counter: { truncated: number }): Cell {
-  if (value === null) return [cellPara([run('—', { size: SIZE.table, color: COLOR.muted })])];
-  if (value === '') return [cellPara([run('(empty)', { size: SIZE.table, italics: true, color: COLOR.muted })])];
+  if (value === null) return noValue();
+  if (value === '') return [cellPara([run('(empty)', { italics: true, color: COLOR.muted })])];
   if (value.length > VALUE_MAX) counter.truncated += 1;
   return truncate(value, VALUE_MAX);
 }
@@ -50,52 +58,21 @@ export function buildAuditExtract({ product, entries, from, to, paper = 'letter'
     .filter((e) => inPeriod(e, from, to))
     .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   const counter = { truncated: 0 };
-  const tableRows: Cell[][] = rows.map((e) => [
-    formatTimestamp(e.at, { seconds: true }).replace(' UTC', ''),
-    e.actor,
-    ACTIONS[e.action] ?? e.action,
-    [
-      cellPara([run(entityLabel(e.entity), { size: SIZE.table })]),
-      cellPara([run(e.entityId, { size: SIZE.small - 1, color: COLOR.muted })]),
+  // Built here, not when the table is laid out: the cover counts the values shortened.
+  const entryTable = table({
+    rows: rows.map((e) => ({ e, oldValue: valueCell(e.oldValue, counter), newValue: valueCell(e.newValue, counter) })),
+    columns: [
+      { header: 'When (UTC)', width: 10, cell: ({ e }) => formatTimestamp(e.at, { seconds: true }).replace(' UTC', '') },
+      { header: 'Who', width: 9, cell: ({ e }) => e.actor },
+      { header: 'Action', width: 7, cell: ({ e }) => ACTIONS[e.action] ?? e.action },
+      { header: 'Entity', width: 13, cell: ({ e }) => [cellText(entityLabel(e.entity)), cellPara([run(e.entityId, { size: SIZE.small - 1, color: COLOR.muted })])] },
+      { header: 'Field', width: 9, cell: ({ e }) => e.field ?? '—' },
+      { header: 'Old value', width: 19, cell: ({ oldValue }) => oldValue },
+      { header: 'New value', width: 19, cell: ({ newValue }) => newValue },
+      { header: 'Reason', width: 14, cell: ({ e }) => (e.reason === null || e.reason.trim() === '' ? noValue() : truncate(e.reason, VALUE_MAX)) },
     ],
-    e.field ?? '—',
-    valueCell(e.oldValue, counter),
-    valueCell(e.newValue, counter),
-    e.reason === null || e.reason.trim() === '' ? [cellPara([run('—', { size: SIZE.table, color: COLOR.muted })])] : truncate(e.reason, VALUE_MAX),
-  ]);
+  });
   const actors = [...new Set(rows.map((e) => e.actor))].sort();
-  const landscape = contentWidth(paper, 'landscape');
-
-  const scope: FileChild[] = [
-    heading('Scope and source', 1),
-    para(
-      `This extract lists the entries of the tracker's audit trail for ${product.name} (${product.code}) recorded from ${from} to ${to} inclusive (UTC), oldest first.`,
-    ),
-    para(
-      'The entries come from the append-only audit trail that the tracker keeps under 21 CFR 11.10(e): each records who created, changed, archived or restored a record, when (UTC, computer-generated), the earlier and the new value, and the reason given. Entries are never edited or deleted, and a change never hides the earlier value.',
-    ),
-    note('Who: the display name set in the tracker together with the operating-system account that was signed in. The actor is taken from the application session, never from the data sent.'),
-  ];
-
-  const table: FileChild[] = [heading('Entries', 1)];
-  if (rows.length === 0) table.push(para('No entry was recorded in this period.'));
-  else
-    table.push(
-      dataTable({
-        width: landscape,
-        columns: [
-          { header: 'When (UTC)', weight: 10 },
-          { header: 'Who', weight: 9 },
-          { header: 'Action', weight: 7 },
-          { header: 'Entity', weight: 13 },
-          { header: 'Field', weight: 9 },
-          { header: 'Old value', weight: 19 },
-          { header: 'New value', weight: 19 },
-          { header: 'Reason', weight: 14 },
-        ],
-        rows: tableRows,
-      }),
-    );
 
   return createReport({
     title: 'Audit trail extract',
@@ -116,8 +93,19 @@ export function buildAuditExtract({ product, entries, from, to, paper = 'letter'
       ],
     ],
     sections: [
-      { orientation: 'portrait', children: scope },
-      { orientation: 'landscape', children: table },
+      section({
+        title: 'Scope and source',
+        children: [
+          para(
+            `This extract lists the entries of the tracker's audit trail for ${product.name} (${product.code}) recorded from ${from} to ${to} inclusive (UTC), oldest first.`,
+          ),
+          para(
+            'The entries come from the append-only audit trail that the tracker keeps under 21 CFR 11.10(e): each records who created, changed, archived or restored a record, when (UTC, computer-generated), the earlier and the new value, and the reason given. Entries are never edited or deleted, and a change never hides the earlier value.',
+          ),
+          note('Who: the display name set in the tracker together with the operating-system account that was signed in. The actor is taken from the application session, never from the data sent.'),
+        ],
+      }),
+      section({ title: 'Entries', landscape: true, empty: rows.length === 0 && 'No entry was recorded in this period.', children: [entryTable] }),
     ],
   });
 }

@@ -139,6 +139,12 @@ describe('Word exports: structure', () => {
     const styles = zipPart(files.ind, 'word/styles.xml');
     expect(styles).toMatch(/<w:docDefaults>.*w:ascii="Arial"/);
     expect(styles).toMatch(/w:styleId="Heading1">.*?<w:outlineLvl w:val="0"\/>/);
+    // Front matter, summary and gate portrait; items landscape; sign-off portrait: three page sections.
+    expect(sizes.map((s) => s.orient)).toEqual(['portrait', 'landscape', 'portrait']);
+    // Cells take their look from paragraph styles, not from each run: the table text size is never repeated per run.
+    expect(styles).toContain('w:styleId="TableText"');
+    expect(styles).toContain('w:styleId="TableNote"');
+    expect(xml).not.toContain('<w:sz w:val="17"/>');
     expect(zipPart(files.ind, 'word/settings.xml')).toContain('<w:updateFields');
 
     for (const footer of footers(files.ind)) {

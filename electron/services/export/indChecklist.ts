@@ -1,22 +1,12 @@
-import type { Document, FileChild, Paragraph } from 'docx';
+import type { Document, Paragraph } from 'docx';
 import { type Checklist, type ChecklistItem, type ChecklistsView, type Gate, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product } from '../../contract';
-import {
-  type Cell,
-  cellNote,
-  cellPara,
-  COLOR,
-  contentWidth,
-  createReport,
-  dataTable,
-  heading,
-  note,
-  para,
-  type Paper,
-  run,
-  SIZE,
-  spacer,
-  truncate,
-} from './document';
+import { truncate } from './format';
+import { type ItemEntry, itemCells, itemEntries } from './itemCells';
+import { type Block, cellMuted, cellNote, cellText, cellWarning, note, para, run, spacer } from './word/blocks';
+import { type Paper } from './word/page';
+import { createReport, part, type ReportSection, section } from './word/report';
+import { COLOR, SIZE } from './word/styles';
+import { type Cell, table } from './word/tables';
 
 export type ChecklistGrouping = 'section' | 'module';
 
@@ -49,8 +39,6 @@ function orderedChecklists(view: ChecklistsView): Checklist[] {
   return view.checklists.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
 }
 
-const byPosition = (a: ChecklistItem, b: ChecklistItem) => a.position - b.position;
-
 function sectionLabel(item: ChecklistItem): string {
   const title = item.sectionTitle.trim();
   return title === '' || title === item.section ? item.section : `${item.section} — ${title}`;
@@ -81,18 +69,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 function itemCell(item: ChecklistItem, context: string | null): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (context !== null) out.push(cellPara([run(context, { size: SIZE.small, color: COLOR.muted })]));
-  out.push(cellPara([run(item.title, { size: SIZE.table, bold: true }), ...(item.required ? [] : [run('  (optional)', { size: SIZE.small, color: COLOR.muted })])]));
-  if (item.guidance.trim() !== '') out.push(cellNote(item.guidance.trim()));
-  return out;
-}
-
-function dueCell(item: ChecklistItem): Cell {
-  if (item.dueDate === null) return '—';
-  const out = [cellPara([run(item.dueDate, { size: SIZE.table })])];
-  if (item.overdue) out.push(cellPara([run('Overdue', { size: SIZE.small, bold: true, color: COLOR.warn })]));
-  return out;
+  return [
+    ...(context === null ? [] : [cellMuted(context)]),
+    cellText(item.title, { bold: true, suffix: item.required ? undefined : '  (optional)' }),
+    ...(item.guidance.trim() === '' ? [] : [cellNote(item.guidance.trim())]),
+  ];
 }
 
 /* The file name reads first; the folder follows small, with break opportunities after each
@@ -103,81 +84,62 @@ function documentCell(item: ChecklistItem): Cell {
   const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   const name = cut >= 0 ? p.slice(cut + 1) : p;
   const folder = cut >= 0 ? p.slice(0, cut + 1) : '';
-  const out = [cellPara([run(name, { size: SIZE.table })])];
+  const out = [cellText(name)];
   if (folder !== '') out.push(cellNote(folder.replace(/([/\\])/g, '$1\u200b')));
-  if (item.documentExists === false) out.push(cellPara([run('File not found', { size: SIZE.small, bold: true, color: COLOR.warn })]));
+  if (item.documentExists === false) out.push(cellWarning('File not found'));
   return out;
 }
 
 function notesCell(item: ChecklistItem): Cell {
   const out: Paragraph[] = [];
-  if (item.status === 'not-applicable' && item.justification.trim() !== '') {
-    out.push(cellPara([run('Justification: ', { size: SIZE.table, bold: true }), run(truncate(item.justification, NOTES_MAX), { size: SIZE.table })]));
-  }
-  if (item.notes.trim() !== '') out.push(cellPara([run(truncate(item.notes, NOTES_MAX), { size: SIZE.table })]));
+  if (item.status === 'not-applicable' && item.justification.trim() !== '') out.push(cellText(truncate(item.justification, NOTES_MAX), { lead: 'Justification: ' }));
+  if (item.notes.trim() !== '') out.push(cellText(truncate(item.notes, NOTES_MAX)));
   return out.length === 0 ? '' : out;
 }
 
-const ITEM_COLUMNS = [
-  { header: 'Item', weight: 36 },
-  { header: 'Status', weight: 8 },
-  { header: 'Owner', weight: 9 },
-  { header: 'Due', weight: 9 },
-  { header: 'Linked document', weight: 13 },
-  { header: 'Notes', weight: 13 },
-  { header: 'Citation', weight: 12 },
-] as const;
-
-const orDash = (text: string) => (text.trim() === '' ? '—' : text);
-
-function itemTable(items: readonly ChecklistItem[], width: number, context: (item: ChecklistItem) => string | null): FileChild {
-  return dataTable({
-    width,
-    columns: ITEM_COLUMNS,
-    rows: items.map((item) => [
-      itemCell(item, context(item)),
-      ITEM_STATUS_LABELS[item.status],
-      orDash(item.owner),
-      dueCell(item),
-      documentCell(item),
-      notesCell(item),
-      orDash(item.citation),
-    ]),
+/** The items of one group; `context` says where an item comes from when the group mixes checklists. */
+function itemTable(entries: readonly ItemEntry[], context: (entry: ItemEntry) => string | null): Block {
+  return table({
+    rows: entries,
+    columns: [
+      { header: 'Item', width: 36, cell: (e) => itemCell(e.item, context(e)) },
+      { header: 'Status', width: 8, cell: itemCells.status },
+      { header: 'Owner', width: 9, cell: itemCells.owner },
+      { header: 'Due', width: 9, cell: itemCells.due },
+      { header: 'Linked document', width: 13, cell: ({ item }) => documentCell(item) },
+      { header: 'Notes', width: 13, cell: ({ item }) => notesCell(item) },
+      { header: 'Citation', width: 12, cell: itemCells.citation },
+    ],
   });
 }
 
-function summarySection(view: ChecklistsView, checklists: readonly Checklist[], width: number): FileChild[] {
+function summarySection(view: ChecklistsView, checklists: readonly Checklist[]): ReportSection {
   const s = view.summary;
-  const row = (name: string, sum: Checklist['summary'], bold = false): Cell[] => {
-    const number = (v: string) => cellPara([run(v, { size: SIZE.table, bold })], { align: 'right' });
-    return [
-      cellPara([run(name, { size: SIZE.table, bold })]),
-      ...ITEM_STATUS_IDS.map((id) => number(String(sum.byStatus[id] ?? 0))),
-      number(String(sum.total)),
-      number(`${sum.percent}%`),
-    ];
-  };
-  return [
-    heading('Summary', 1),
-    para([
-      run(`${s.total} items apply to the product profile across ${checklists.length} checklists; `),
-      run(`${s.done} are done (${s.percent}%)`, { bold: true }),
-      run(`. ${s.requiredDone} of ${s.required} required items are done.`),
-      ...(s.flaggedInapplicable > 0 ? [run(` ${s.flaggedInapplicable} items no longer apply to the profile; they are listed at the end.`)] : []),
-    ]),
-    dataTable({
-      width,
-      headerSize: SIZE.small,
-      columns: [
-        { header: 'Checklist', weight: 20 },
-        ...ITEM_STATUS_IDS.map((id) => ({ header: ITEM_STATUS_LABELS[id], weight: 10, align: 'right' as const })),
-        { header: 'Items', weight: 10, align: 'right' },
-        { header: 'Done', weight: 10, align: 'right' },
-      ],
-      rows: [...checklists.map((c) => row(c.name, c.summary)), row('All checklists', s, true)],
-    }),
-    note('Items: those that apply to the current profile. Done: approved, submitted, or not applicable with a written justification.'),
-  ];
+  const rows = [...checklists.map((c) => ({ name: c.name, sum: c.summary, bold: false })), { name: 'All checklists', sum: s, bold: true }];
+  type Row = (typeof rows)[number];
+  const number = (header: string, value: (row: Row) => string) => ({ header, width: 10, align: 'right' as const, cell: (row: Row) => cellText(value(row), { bold: row.bold, align: 'right' }) });
+  return section({
+    title: 'Summary',
+    children: [
+      para([
+        run(`${s.total} items apply to the product profile across ${checklists.length} checklists; `),
+        run(`${s.done} are done (${s.percent}%)`, { bold: true }),
+        run(`. ${s.requiredDone} of ${s.required} required items are done.`),
+        ...(s.flaggedInapplicable > 0 ? [run(` ${s.flaggedInapplicable} items no longer apply to the profile; they are listed at the end.`)] : []),
+      ]),
+      table({
+        headerSize: SIZE.small,
+        rows,
+        columns: [
+          { header: 'Checklist', width: 20, cell: (row) => cellText(row.name, { bold: row.bold }) },
+          ...ITEM_STATUS_IDS.map((id) => number(ITEM_STATUS_LABELS[id], (row) => String(row.sum.byStatus[id] ?? 0))),
+          number('Items', (row) => String(row.sum.total)),
+          number('Done', (row) => `${row.sum.percent}%`),
+        ],
+      }),
+      note('Items: those that apply to the current profile. Done: approved, submitted, or not applicable with a written justification.'),
+    ],
+  });
 }
 
 /** The gate's standard reason restates the status, then what the status needs to be. */
@@ -187,142 +149,120 @@ function splitReason(status: string, reason: string): { requirement: string | nu
   return { requirement: null, special: reason };
 }
 
-function gateSection(view: ChecklistsView, gate: Gate | undefined, width: number): FileChild[] {
-  const out: FileChild[] = [heading('Readiness: IND ready to submit', 1)];
-  if (gate === undefined) {
-    out.push(para('The tracker has not evaluated this gate for the product: generate its checklists first.'));
-    return out;
-  }
-  out.push(para(gate.description));
-  if (gate.ready) {
-    out.push(para([run('Verdict: ready. ', { bold: true }), run(`All ${gate.considered} required items are done.`)]));
-    return out;
-  }
-  out.push(
-    para([
-      run('Verdict: not ready. ', { bold: true, color: COLOR.warn }),
-      run(gate.considered === 0 ? 'No required item applies yet.' : `${gate.blockers.length} of ${gate.considered} required items block it.`, { bold: true }),
-    ]),
-  );
-  if (gate.blockers.length === 0) return out;
-  const items = new Map(view.checklists.flatMap((c) => c.items.map((i) => [i.id, { item: i, checklist: c }] as const)));
-  const split = gate.blockers.map((b) => ({ blocker: b, ...splitReason(ITEM_STATUS_LABELS[b.status], b.reason) }));
+function gateVerdict(gate: Gate): Block {
+  if (gate.ready) return para([run('Verdict: ready. ', { bold: true }), run(`All ${gate.considered} required items are done.`)]);
+  return para([
+    run('Verdict: not ready. ', { bold: true, color: COLOR.warn }),
+    run(gate.considered === 0 ? 'No required item applies yet.' : `${gate.blockers.length} of ${gate.considered} required items block it.`, { bold: true }),
+  ]);
+}
+
+function blockersPart(view: ChecklistsView, gate: Gate): Block[] {
+  const items = new Map(itemEntries(view.checklists, () => true).map((e) => [e.item.id, e] as const));
+  const split = gate.blockers.map((b) => ({ blocker: b, found: items.get(b.id), ...splitReason(ITEM_STATUS_LABELS[b.status], b.reason) }));
   // The common requirement is said once, above the table; reasons that differ stay on their row.
   const requirements = [...new Set(split.flatMap((x) => (x.requirement === null ? [] : [x.requirement])))];
-  out.push(heading('What blocks it', 2));
-  if (requirements.length === 1) out.push(para(`Each item below: ${requirements[0]!.charAt(0).toLowerCase()}${requirements[0]!.slice(1)}`));
-  out.push(
-    dataTable({
-      width,
-      columns: [
-        { header: 'Item', weight: 44 },
-        { header: 'Section', weight: 18 },
-        { header: 'Status', weight: 12 },
-        { header: 'Owner', weight: 12 },
-        { header: 'Due', weight: 14 },
-      ],
-      rows: split.map(({ blocker, requirement, special }) => {
-        const found = items.get(blocker.id);
-        const reason = special ?? (requirements.length > 1 ? requirement : null);
-        return [
-          [cellPara([run(blocker.title, { size: SIZE.table })]), ...(reason === null ? [] : [cellNote(reason, { color: special === null ? COLOR.muted : COLOR.warn })])],
-          found === undefined ? '—' : [cellPara([run(found.item.section, { size: SIZE.table })]), cellNote(found.checklist.name)],
-          ITEM_STATUS_LABELS[blocker.status],
-          found === undefined ? '—' : orDash(found.item.owner),
-          found === undefined || found.item.dueDate === null ? '—' : dueCell(found.item),
-        ];
+  type Row = (typeof split)[number];
+  const ifFound = (cell: (entry: ItemEntry) => Cell) => (row: Row) => (row.found === undefined ? '—' : cell(row.found));
+  return part({
+    title: 'What blocks it',
+    intro: requirements.length === 1 ? [para(`Each item below: ${requirements[0]!.charAt(0).toLowerCase()}${requirements[0]!.slice(1)}`)] : [],
+    children: [
+      table({
+        rows: split,
+        columns: [
+          {
+            header: 'Item',
+            width: 44,
+            cell: ({ blocker, requirement, special }) => {
+              const reason = special ?? (requirements.length > 1 ? requirement : null);
+              return [cellText(blocker.title), ...(reason === null ? [] : [cellNote(reason, { warn: special !== null })])];
+            },
+          },
+          { header: 'Section', width: 18, cell: ifFound(itemCells.section) },
+          { header: 'Status', width: 12, cell: ({ blocker }) => ITEM_STATUS_LABELS[blocker.status] },
+          { header: 'Owner', width: 12, cell: ifFound(itemCells.owner) },
+          { header: 'Due', width: 14, cell: ifFound(itemCells.due) },
+        ],
       }),
-    }),
-  );
-  return out;
+    ],
+  });
+}
+
+function gateSection(view: ChecklistsView, gate: Gate | undefined): ReportSection {
+  const title = 'Readiness: IND ready to submit';
+  if (gate === undefined) return section({ title, empty: 'The tracker has not evaluated this gate for the product: generate its checklists first.' });
+  return section({ title, children: [para(gate.description), gateVerdict(gate), ...(gate.ready || gate.blockers.length === 0 ? [] : blockersPart(view, gate))] });
 }
 
 const capitalise = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
 
-function itemsBySection(checklists: readonly Checklist[], width: number): FileChild[] {
-  const out: FileChild[] = [];
-  for (const checklist of checklists) {
-    const applicable = checklist.items.filter((i) => i.applicable).sort(byPosition);
-    out.push(heading(checklist.name, 1));
+function itemsBySection(checklists: readonly Checklist[]): ReportSection[] {
+  return checklists.map((checklist) => {
+    const applicable = itemEntries([checklist], (i) => i.applicable);
     const s = checklist.summary;
-    out.push(note(`${s.total} items, ${s.done} done (${s.percent}%); ${s.requiredDone} of ${s.required} required items done.`));
-    if (applicable.length === 0) {
-      out.push(para('No item of this checklist applies to the current profile.'));
-      continue;
-    }
-    for (const [label, items] of groupBy(applicable, sectionLabel)) {
-      out.push(heading(label, 2), itemTable(items, width, () => null), spacer());
-    }
-  }
-  return out;
+    return section({
+      title: checklist.name,
+      landscape: true,
+      intro: [note(`${s.total} items, ${s.done} done (${s.percent}%); ${s.requiredDone} of ${s.required} required items done.`)],
+      empty: applicable.length === 0 && 'No item of this checklist applies to the current profile.',
+      children: [...groupBy(applicable, (e) => sectionLabel(e.item))].flatMap(([label, entries]) => part({ title: label, children: [itemTable(entries, () => null), spacer()] })),
+    });
+  });
 }
 
-function itemsByModule(checklists: readonly Checklist[], width: number): FileChild[] {
-  const entries = checklists.flatMap((c) => c.items.filter((i) => i.applicable).sort(byPosition).map((item) => ({ item, checklist: c })));
+function itemsByModule(checklists: readonly Checklist[]): ReportSection {
+  const entries = itemEntries(checklists, (i) => i.applicable);
   const groups = [...groupBy(entries, (e) => moduleLabel(e.item.ectdModule))].sort((a, b) => moduleRank(a[0]) - moduleRank(b[0]));
-  const out: FileChild[] = [
-    heading('Items by eCTD module', 1),
-    note('Module placement follows the checklist templates; exact eCTD node numbers are not confirmed. Each item shows its checklist and section above its title.'),
-  ];
-  if (groups.length === 0) out.push(para('No checklist item applies to the current profile.'));
-  for (const [label, group] of groups) {
-    const checklistOf = new Map(group.map((e) => [e.item.id, e.checklist.name]));
-    out.push(heading(label, 2), itemTable(group.map((e) => e.item), width, (item) => `${checklistOf.get(item.id) ?? ''} · ${item.section}`), spacer());
-  }
-  return out;
+  return section({
+    title: 'Items by eCTD module',
+    landscape: true,
+    intro: [note('Module placement follows the checklist templates; exact eCTD node numbers are not confirmed. Each item shows its checklist and section above its title.')],
+    empty: groups.length === 0 && 'No checklist item applies to the current profile.',
+    children: groups.flatMap(([label, group]) => part({ title: label, children: [itemTable(group, (e) => `${e.checklist.name} · ${e.item.section}`), spacer()] })),
+  });
 }
 
-function notApplicableSection(checklists: readonly Checklist[], width: number): FileChild[] {
-  const flagged = checklists.flatMap((c) => c.items.filter((i) => !i.applicable).sort(byPosition).map((item) => ({ item, checklist: c })));
-  const out: FileChild[] = [heading('No longer applicable to the product profile', 1)];
-  if (flagged.length === 0) {
-    out.push(para('None: every item applies to the current profile.'));
-    return out;
-  }
-  out.push(note('The profile changed after these items were generated. They are kept with their status and notes, and return if the profile changes back.'));
-  out.push(
-    dataTable({
-      width,
-      columns: [
-        { header: 'Item', weight: 33 },
-        { header: 'Checklist and section', weight: 17 },
-        { header: 'Applies only', weight: 15 },
-        { header: 'Status', weight: 9 },
-        { header: 'Owner', weight: 9 },
-        { header: 'Citation', weight: 17 },
-      ],
-      rows: flagged.map(({ item, checklist }) => [
-        item.title,
-        `${checklist.name}\n${item.section}`,
-        item.appliesWhen ?? '—',
-        ITEM_STATUS_LABELS[item.status],
-        orDash(item.owner),
-        orDash(item.citation),
-      ]),
-    }),
-  );
-  return out;
+function notApplicableSection(checklists: readonly Checklist[]): ReportSection {
+  const flagged = itemEntries(checklists, (i) => !i.applicable);
+  return section({
+    title: 'No longer applicable to the product profile',
+    landscape: true,
+    empty: flagged.length === 0 && 'None: every item applies to the current profile.',
+    children: [
+      note('The profile changed after these items were generated. They are kept with their status and notes, and return if the profile changes back.'),
+      table({
+        rows: flagged,
+        columns: [
+          { header: 'Item', width: 33, cell: ({ item }) => item.title },
+          { header: 'Checklist and section', width: 17, cell: ({ item, checklist }) => `${checklist.name}\n${item.section}` },
+          { header: 'Applies only', width: 15, cell: ({ item }) => item.appliesWhen ?? '—' },
+          { header: 'Status', width: 9, cell: itemCells.status },
+          { header: 'Owner', width: 9, cell: itemCells.owner },
+          { header: 'Citation', width: 17, cell: itemCells.citation },
+        ],
+      }),
+    ],
+  });
 }
+
+const SIGNATURE_COLUMNS = ['Name (printed)', 'Role', 'Signature meaning\n(review / approval / responsibility / authorship)', 'Signature', 'Date and time'];
+const SIGNATURE_WIDTHS = [22, 18, 24, 22, 14];
 
 /** Signature block in the form 21 CFR 11.50 asks a signed record to show. */
-export function signOffSection(width: number, subject: string): FileChild[] {
-  return [
-    heading('Sign-off', 1),
-    para(`By signing, each person below records that they have ${subject}, with the meaning they state.`),
-    note('21 CFR 11.50: a signed record shows the printed name of the signer, the date and time of signing, and the meaning of the signature (such as review, approval, responsibility or authorship).'),
-    dataTable({
-      width,
-      rowHeight: 720,
-      columns: [
-        { header: 'Name (printed)', weight: 22 },
-        { header: 'Role', weight: 18 },
-        { header: 'Signature meaning\n(review / approval / responsibility / authorship)', weight: 24 },
-        { header: 'Signature', weight: 22 },
-        { header: 'Date and time', weight: 14 },
-      ],
-      rows: Array.from({ length: 4 }, () => ['', '', '', '', '']),
-    }),
-  ];
+export function signOffSection(subject: string): ReportSection {
+  return section({
+    title: 'Sign-off',
+    children: [
+      para(`By signing, each person below records that they have ${subject}, with the meaning they state.`),
+      note('21 CFR 11.50: a signed record shows the printed name of the signer, the date and time of signing, and the meaning of the signature (such as review, approval, responsibility or authorship).'),
+      table({
+        rowHeight: 720,
+        rows: [1, 2, 3, 4],
+        columns: SIGNATURE_COLUMNS.map((header, i) => ({ header, width: SIGNATURE_WIDTHS[i]!, cell: () => '' })),
+      }),
+    ],
+  });
 }
 
 /**
@@ -332,10 +272,7 @@ export function signOffSection(width: number, subject: string): FileChild[] {
  */
 export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'letter', generatedAt }: IndChecklistOptions): Document {
   const checklists = orderedChecklists(view);
-  const portrait = contentWidth(paper, 'portrait');
-  const landscape = contentWidth(paper, 'landscape');
   const gate = view.gates.find((g) => g.id === 'ind-ready');
-  const items = grouping === 'module' ? itemsByModule(checklists, landscape) : itemsBySection(checklists, landscape);
   return createReport({
     title: 'IND readiness checklist',
     subtitle: `Initial IND under 21 CFR 312.23: items by ${grouping === 'module' ? 'eCTD module' : 'section'}`,
@@ -347,9 +284,11 @@ export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'l
       ['IND gate', gate === undefined ? 'Not evaluated' : gate.ready ? 'Ready to submit' : `Not ready: ${gate.blockers.length} blocking items`],
     ],
     sections: [
-      { orientation: 'portrait', children: [...summarySection(view, checklists, portrait), ...gateSection(view, gate, portrait)] },
-      { orientation: 'landscape', children: [...items, ...notApplicableSection(checklists, landscape)] },
-      { orientation: 'portrait', children: signOffSection(portrait, 'reviewed this IND readiness checklist') },
+      summarySection(view, checklists),
+      gateSection(view, gate),
+      ...(grouping === 'module' ? [itemsByModule(checklists)] : itemsBySection(checklists)),
+      notApplicableSection(checklists),
+      signOffSection('reviewed this IND readiness checklist'),
     ],
   });
 }

@@ -1,4 +1,4 @@
-import { type Document, type FileChild, ImageRun, Paragraph } from 'docx';
+import { type Document, ImageRun, Paragraph } from 'docx';
 import {
   CALENDARS,
   type ChecklistItem,
@@ -7,7 +7,6 @@ import {
   type ClockTrigger,
   DONOR_TYPES,
   FRACTIONS,
-  ITEM_STATUS_LABELS,
   MEETING_TYPE_LABELS,
   type Milestone,
   OXYGEN,
@@ -16,28 +15,13 @@ import {
   STAGE_KINDS,
 } from '../../contract';
 import { addDays, diffDays, diffWorkingDays } from '../../contract/dates';
-import {
-  type Cell,
-  cellNote,
-  cellPara,
-  COLOR,
-  contentWidth,
-  createReport,
-  dataTable,
-  dateRange,
-  fitImage,
-  heading,
-  keyValueTable,
-  note,
-  pageHeight,
-  para,
-  type Paper,
-  pngSize,
-  run,
-  signed,
-  SIZE,
-  spacer,
-} from './document';
+import { dateRange, signed } from './format';
+import { fitImage, pngSize } from './png';
+import { type ItemEntry, itemCells, itemEntries } from './itemCells';
+import { type Block, cellMuted, cellNote, cellText, cellWarning, note, para, run, spacer } from './word/blocks';
+import { type Paper } from './word/page';
+import { createReport, part, type ReportSection, section } from './word/report';
+import { fields, table } from './word/tables';
 import { plannedSpan, renderTimelinePng } from './timelineFigure';
 
 export interface PlanOptions {
@@ -54,92 +38,86 @@ const CLOCK_WINDOW_DAYS = 90;
 const DONE_STATUSES = new Set(['approved', 'submitted', 'not-applicable']);
 const UNASSIGNED = 'Unassigned';
 
-function profileTable(product: Product, width: number): FileChild {
-  const rows: (readonly [string, string])[] = [
-    ['Name', product.name],
-    ['Code', product.code],
-    ['Sponsor', product.sponsor],
-    ['Source cell', product.sourceCell],
-    ['Source tissue', product.sourceTissue],
-    ['Donor type', DONOR_TYPES[product.donorType]],
-    ['Secretome fraction', FRACTIONS[product.fraction]],
-    ['Culture oxygen', OXYGEN[product.oxygen]],
-    ['Passage window', product.passageWindow || '—'],
-    ['Serum-free medium', product.serumFree ? 'Yes' : 'No'],
-    ['Indication', product.indication],
-    ['Route', product.route],
-    ['Dose basis', product.doseBasis || '—'],
-    ['IND number', product.indNumber || 'Not yet assigned'],
-    ['Current stage', STAGE_KINDS[product.stage]],
-  ];
-  return keyValueTable(rows, width);
+function profileSection(product: Product): ReportSection {
+  return section({
+    title: 'Product profile',
+    children: [
+      fields([
+        ['Name', product.name],
+        ['Code', product.code],
+        ['Sponsor', product.sponsor],
+        ['Source cell', product.sourceCell],
+        ['Source tissue', product.sourceTissue],
+        ['Donor type', DONOR_TYPES[product.donorType]],
+        ['Secretome fraction', FRACTIONS[product.fraction]],
+        ['Culture oxygen', OXYGEN[product.oxygen]],
+        ['Passage window', product.passageWindow || '—'],
+        ['Serum-free medium', product.serumFree ? 'Yes' : 'No'],
+        ['Indication', product.indication],
+        ['Route', product.route],
+        ['Dose basis', product.doseBasis || '—'],
+        ['IND number', product.indNumber || 'Not yet assigned'],
+        ['Current stage', STAGE_KINDS[product.stage]],
+      ]),
+      spacer(),
+    ],
+  });
 }
 
 const unitLabel = (pathway: PathwayView) => (pathway.unit === 'working-days' ? 'working days' : 'days');
+const byPosition = <T extends { position: number }>(items: readonly T[]) => [...items].sort((a, b) => a.position - b.position);
 
-function stagesSection(pathway: PathwayView, width: number): FileChild[] {
-  const stages = [...pathway.stages].sort((a, b) => a.position - b.position);
-  const out: FileChild[] = [
-    heading('Pathway stages', 1),
-    para([
-      run(`Schedule computed for the status date ${pathway.today}`),
-      run(pathway.startDate === null ? '' : `, from the pathway start ${pathway.startDate}`),
-      run(`; durations count ${CALENDARS[pathway.calendar].toLowerCase()}. `),
-      run('Forecast project finish: '),
-      run(pathway.projectFinish ?? 'not scheduled', { bold: true }),
-      run('.'),
-    ]),
-  ];
-  if (stages.length === 0) {
-    out.push(para('The product has no pathway stages yet.'));
-    return out;
-  }
-  out.push(
-    dataTable({
-      width,
-      columns: [
-        { header: 'Stage', weight: 22 },
-        { header: 'Milestones done', weight: 13, align: 'right' },
-        { header: 'Planned', weight: 23 },
-        { header: 'Forecast', weight: 23 },
-        { header: `Finish variance (${unitLabel(pathway)}, + late)`, weight: 19, align: 'right' },
-      ],
-      rows: stages.map((stage) => {
-        const planned = plannedSpan(stage);
-        const pct = stage.total === 0 ? 0 : Math.round((stage.done / stage.total) * 100);
-        // Same unit as the milestone variances the schedule engine reports.
-        const diff = pathway.unit === 'working-days' ? diffWorkingDays : diffDays;
-        const variance = planned !== null && stage.forecastFinish !== null ? diff(planned.finish, stage.forecastFinish) : null;
-        return [
-          stage.name,
-          `${stage.done}/${stage.total} (${pct}%)`,
-          planned === null ? '—' : dateRange(planned.start, planned.finish),
-          dateRange(stage.forecastStart, stage.forecastFinish),
-          signed(variance),
-        ];
+function stagesSection(pathway: PathwayView): ReportSection {
+  const stages = byPosition(pathway.stages);
+  // Same unit as the milestone variances the schedule engine reports.
+  const diff = pathway.unit === 'working-days' ? diffWorkingDays : diffDays;
+  const rows = stages.map((stage) => {
+    const planned = plannedSpan(stage);
+    return { stage, planned, variance: planned !== null && stage.forecastFinish !== null ? diff(planned.finish, stage.forecastFinish) : null };
+  });
+  return section({
+    title: 'Pathway stages',
+    intro: [
+      para([
+        run(`Schedule computed for the status date ${pathway.today}`),
+        run(pathway.startDate === null ? '' : `, from the pathway start ${pathway.startDate}`),
+        run(`; durations count ${CALENDARS[pathway.calendar].toLowerCase()}. `),
+        run('Forecast project finish: '),
+        run(pathway.projectFinish ?? 'not scheduled', { bold: true }),
+        run('.'),
+      ]),
+    ],
+    empty: stages.length === 0 && 'The product has no pathway stages yet.',
+    children: [
+      table({
+        rows,
+        columns: [
+          { header: 'Stage', width: 22, cell: ({ stage }) => stage.name },
+          {
+            header: 'Milestones done',
+            width: 13,
+            align: 'right',
+            cell: ({ stage }) => `${stage.done}/${stage.total} (${stage.total === 0 ? 0 : Math.round((stage.done / stage.total) * 100)}%)`,
+          },
+          { header: 'Planned', width: 23, cell: ({ planned }) => (planned === null ? '—' : dateRange(planned.start, planned.finish)) },
+          { header: 'Forecast', width: 23, cell: ({ stage }) => dateRange(stage.forecastStart, stage.forecastFinish) },
+          { header: `Finish variance (${unitLabel(pathway)}, + late)`, width: 19, align: 'right', cell: ({ variance }) => signed(variance) },
+        ],
       }),
-    }),
-    note('Planned: earliest planned start to latest planned finish of the stage’s milestones. Forecast: the schedule from actual dates, durations and dependencies.'),
-  );
-  return out;
+      note('Planned: earliest planned start to latest planned finish of the stage’s milestones. Forecast: the schedule from actual dates, durations and dependencies.'),
+    ],
+  });
 }
 
-function timelineSection(pathway: PathwayView, png: Buffer | null, width: number, maxHeight: number): FileChild[] {
-  const out: FileChild[] = [heading('Timeline', 1)];
-  const size = png === null ? null : pngSize(png);
-  if (png === null || size === null) {
-    out.push(para('The timeline figure is not included in this export.'));
-    return out;
-  }
-  const fitted = fitImage(size.width, size.height, width, maxHeight);
-  out.push(
+function timelineFigure(pathway: PathwayView, png: Buffer, size: { width: number; height: number }): Block {
+  return ({ width, height }) => [
     new Paragraph({
       keepNext: true,
       children: [
         new ImageRun({
           type: 'png',
           data: png,
-          transformation: fitted,
+          transformation: fitImage(size.width, size.height, width, height * 0.6),
           altText: { name: 'Timeline', title: 'Pathway timeline', description: `Gantt chart of the ${pathway.stages.length} pathway stages, forecast against planned, status date ${pathway.today}` },
         }),
       ],
@@ -148,8 +126,16 @@ function timelineSection(pathway: PathwayView, png: Buffer | null, width: number
       style: 'Caption',
       children: [run(`Figure 1. Pathway stages: forecast (dark bar, with milestones done/total) against the planned span of their milestones (thin grey bar); dashed line: status date ${pathway.today}.`)],
     }),
-  );
-  return out;
+  ];
+}
+
+function timelineSection(pathway: PathwayView, png: Buffer | null): ReportSection {
+  const size = png === null ? null : pngSize(png);
+  return section({
+    title: 'Timeline',
+    empty: (png === null || size === null) && 'The timeline figure is not included in this export.',
+    children: png === null || size === null ? [] : [timelineFigure(pathway, png, size)],
+  });
 }
 
 function actualText(m: Milestone): string {
@@ -158,52 +144,35 @@ function actualText(m: Milestone): string {
   return dateRange(m.actualStart, m.actualFinish);
 }
 
-function milestonesSection(pathway: PathwayView, width: number): FileChild[] {
-  const stages = [...pathway.stages].sort((a, b) => a.position - b.position);
-  const rows: Cell[][] = [];
-  for (const stage of stages) {
-    for (const m of [...stage.milestones].sort((a, b) => a.position - b.position)) {
-      rows.push([
-        stage.name,
-        m.gate ? [cellPara([run(m.name, { size: SIZE.table }), run('  (gate)', { size: SIZE.small, color: COLOR.muted })])] : m.name,
-        dateRange(m.plannedStart, m.plannedFinish),
-        dateRange(m.forecastStart, m.forecastFinish),
-        actualText(m),
-        signed(m.finishVarianceDays),
-        m.status === 'done' ? '—' : String(m.totalSlack),
-        m.critical ? [cellPara([run('● critical', { size: SIZE.table, bold: true })])] : '',
-      ]);
-    }
-  }
-  const out: FileChild[] = [
-    heading('Milestones', 1),
-    note(
-      `Variance: forecast finish minus planned finish, in ${pathway.unit === 'working-days' ? 'working' : 'calendar'} days; positive is late. Slack: how far a milestone can slip before it moves the project finish. Critical: on the critical path (no slack).`,
-    ),
-  ];
-  if (rows.length === 0) {
-    out.push(para('The pathway has no milestones yet.'));
-    return out;
-  }
-  out.push(
-    dataTable({
-      width,
-      columns: [
-        // Date columns fit "YYYY-MM-DD – YYYY-MM-DD" on one line, so ranges never break inside a date.
-        { header: 'Stage', weight: 10 },
-        { header: 'Milestone', weight: 20.5 },
-        { header: 'Planned', weight: 16.5 },
-        { header: 'Forecast', weight: 16.5 },
-        { header: 'Actual', weight: 16.5 },
-        { header: `Variance (${unitLabel(pathway)}, + late)`, weight: 7, align: 'right' },
-        { header: `Slack (${unitLabel(pathway)})`, weight: 6, align: 'right' },
-        { header: 'Critical', weight: 7 },
-      ],
-      rows,
-    }),
-    spacer(),
-  );
-  return out;
+function milestonesSection(pathway: PathwayView): ReportSection {
+  const rows = byPosition(pathway.stages).flatMap((stage) => byPosition(stage.milestones).map((m) => ({ stage, m })));
+  return section({
+    title: 'Milestones',
+    landscape: true,
+    intro: [
+      note(
+        `Variance: forecast finish minus planned finish, in ${pathway.unit === 'working-days' ? 'working' : 'calendar'} days; positive is late. Slack: how far a milestone can slip before it moves the project finish. Critical: on the critical path (no slack).`,
+      ),
+    ],
+    empty: rows.length === 0 && 'The pathway has no milestones yet.',
+    children: [
+      table({
+        rows,
+        columns: [
+          // Date columns fit "YYYY-MM-DD – YYYY-MM-DD" on one line, so ranges never break inside a date.
+          { header: 'Stage', width: 10, cell: ({ stage }) => stage.name },
+          { header: 'Milestone', width: 20.5, cell: ({ m }) => (m.gate ? cellText(m.name, { suffix: '  (gate)' }) : m.name) },
+          { header: 'Planned', width: 16.5, cell: ({ m }) => dateRange(m.plannedStart, m.plannedFinish) },
+          { header: 'Forecast', width: 16.5, cell: ({ m }) => dateRange(m.forecastStart, m.forecastFinish) },
+          { header: 'Actual', width: 16.5, cell: ({ m }) => actualText(m) },
+          { header: `Variance (${unitLabel(pathway)}, + late)`, width: 7, align: 'right', cell: ({ m }) => signed(m.finishVarianceDays) },
+          { header: `Slack (${unitLabel(pathway)})`, width: 6, align: 'right', cell: ({ m }) => (m.status === 'done' ? '—' : String(m.totalSlack)) },
+          { header: 'Critical', width: 7, cell: ({ m }) => (m.critical ? cellText('● critical', { bold: true }) : '') },
+        ],
+      }),
+      spacer(),
+    ],
+  });
 }
 
 interface UpcomingDeadline {
@@ -226,100 +195,88 @@ export function upcomingDeadlines(pathway: PathwayView, days = CLOCK_WINDOW_DAYS
   return out.sort((a, b) => a.due.localeCompare(b.due) || a.deadline.label.localeCompare(b.deadline.label));
 }
 
-function clocksSection(pathway: PathwayView, width: number): FileChild[] {
+function triggerText(trigger: ClockTrigger): string {
+  const meeting = trigger.meetingType === null ? '' : ` (${MEETING_TYPE_LABELS[trigger.meetingType]})`;
+  const overridden = trigger.originalDate !== null ? `; date overridden from ${trigger.originalDate}${trigger.reason ? `: ${trigger.reason}` : ''}` : '';
+  return `${trigger.eventLabel}${meeting}\n${trigger.date}${overridden}`;
+}
+
+function clocksSection(pathway: PathwayView): ReportSection {
   const until = addDays(pathway.today, CLOCK_WINDOW_DAYS);
   const upcoming = upcomingDeadlines(pathway);
-  const out: FileChild[] = [
-    heading(`Regulatory clocks and deadlines: next ${CLOCK_WINDOW_DAYS} days`, 1),
-    para(`Deadlines from the recorded trigger events that fall between ${pathway.today} and ${until}. ${pathway.triggers.length} trigger events are recorded.`),
-  ];
-  if (upcoming.length === 0) {
-    out.push(para('No clock deadline falls in this period.'));
-    return out;
-  }
-  out.push(
-    dataTable({
-      width,
-      columns: [
-        { header: 'Due', weight: 10 },
-        { header: 'Days away', weight: 6, align: 'right' },
-        { header: 'Deadline', weight: 34 },
-        { header: 'Trigger', weight: 22 },
-        { header: 'Rule and citation', weight: 28 },
-      ],
-      rows: upcoming.map(({ due, deadline, trigger }) => {
-        const window = deadline.window === undefined ? null : `Window ${deadline.window.from} – ${deadline.window.to}`;
-        const meeting = trigger.meetingType === null ? '' : ` (${MEETING_TYPE_LABELS[trigger.meetingType]})`;
-        const overridden = trigger.originalDate !== null ? `; date overridden from ${trigger.originalDate}${trigger.reason ? `: ${trigger.reason}` : ''}` : '';
-        return [
-          due,
-          String(diffDays(pathway.today, due)),
-          [
-            cellPara([run(deadline.label, { size: SIZE.table, bold: true })]),
-            ...(window === null ? [] : [cellPara([run(window, { size: SIZE.small, color: COLOR.muted })])]),
-            ...(deadline.note ? [cellPara([run(deadline.note, { size: SIZE.small, color: COLOR.muted })])] : []),
-          ],
-          `${trigger.eventLabel}${meeting}\n${trigger.date}${overridden}`,
-          [
-            cellPara([run(deadline.citation, { size: SIZE.table })]),
-            ...(deadline.unconfirmed ? [cellPara([run('(unconfirmed: check the current guidance)', { size: SIZE.small, bold: true, color: COLOR.warn })])] : []),
-          ],
-        ];
+  return section({
+    title: `Regulatory clocks and deadlines: next ${CLOCK_WINDOW_DAYS} days`,
+    landscape: true,
+    intro: [para(`Deadlines from the recorded trigger events that fall between ${pathway.today} and ${until}. ${pathway.triggers.length} trigger events are recorded.`)],
+    empty: upcoming.length === 0 && 'No clock deadline falls in this period.',
+    children: [
+      table({
+        rows: upcoming,
+        columns: [
+          { header: 'Due', width: 10, cell: ({ due }) => due },
+          { header: 'Days away', width: 6, align: 'right', cell: ({ due }) => String(diffDays(pathway.today, due)) },
+          {
+            header: 'Deadline',
+            width: 34,
+            cell: ({ deadline }) => [
+              cellText(deadline.label, { bold: true }),
+              ...(deadline.window === undefined ? [] : [cellMuted(`Window ${deadline.window.from} – ${deadline.window.to}`)]),
+              ...(deadline.note ? [cellMuted(deadline.note)] : []),
+            ],
+          },
+          { header: 'Trigger', width: 22, cell: ({ trigger }) => triggerText(trigger) },
+          {
+            header: 'Rule and citation',
+            width: 28,
+            cell: ({ deadline }) => [cellText(deadline.citation), ...(deadline.unconfirmed ? [cellWarning('(unconfirmed: check the current guidance)')] : [])],
+          },
+        ],
       }),
-    }),
-    note('Rules marked unconfirmed are editable in the tracker: the reference does not settle them.'),
-  );
-  return out;
+      note('Rules marked unconfirmed are editable in the tracker: the reference does not settle them.'),
+    ],
+  });
 }
 
 function isOpen(item: ChecklistItem): boolean {
   return item.applicable && !DONE_STATUSES.has(item.status);
 }
 
-function openItemsSection(checklists: ChecklistsView | null, width: number): FileChild[] {
-  const out: FileChild[] = [heading('Open checklist items by owner', 1)];
-  if (checklists === null) {
-    out.push(para('The product has no checklists yet.'));
-    return out;
-  }
-  const open = checklists.checklists.flatMap((c) => c.items.filter(isOpen).sort((a, b) => a.position - b.position).map((item) => ({ item, checklist: c })));
-  out.push(para(`${open.length} items that apply to the profile are not yet approved, submitted or justified as not applicable.`));
-  const owners = new Map<string, typeof open>();
+function ownerParts(open: readonly ItemEntry[]): Block[] {
+  const owners = new Map<string, ItemEntry[]>();
   for (const entry of open) {
     const owner = entry.item.owner.trim() === '' ? UNASSIGNED : entry.item.owner.trim();
     owners.set(owner, [...(owners.get(owner) ?? []), entry]);
   }
   const names = [...owners.keys()].sort((a, b) => (a === UNASSIGNED ? 1 : b === UNASSIGNED ? -1 : a.localeCompare(b)));
-  for (const owner of names) {
+  return names.flatMap((owner) => {
     const entries = owners.get(owner)!;
     // Soonest due first; items without a due date keep checklist order after them.
     entries.sort((a, b) => (a.item.dueDate ?? '9999').localeCompare(b.item.dueDate ?? '9999'));
-    out.push(
-      heading(`${owner} (${entries.length})`, 2),
-      dataTable({
-        width,
-        columns: [
-          { header: 'Item and citation', weight: 52 },
-          { header: 'Checklist and section', weight: 21 },
-          { header: 'Status', weight: 13 },
-          { header: 'Due', weight: 14 },
-        ],
-        rows: entries.map(({ item, checklist }) => [
-          [cellPara(item.title), ...(item.citation.trim() === '' ? [] : [cellNote(item.citation)])],
-          [cellPara(item.section), cellNote(checklist.name)],
-          ITEM_STATUS_LABELS[item.status],
-          item.dueDate === null
-            ? '—'
-            : [
-                cellPara([run(item.dueDate, { size: SIZE.table })]),
-                ...(item.overdue ? [cellPara([run('Overdue', { size: SIZE.small, bold: true, color: COLOR.warn })])] : []),
-              ],
-        ]),
-      }),
-      spacer(),
-    );
-  }
-  return out;
+    return part({
+      title: `${owner} (${entries.length})`,
+      children: [
+        table({
+          rows: entries,
+          columns: [
+            { header: 'Item and citation', width: 52, cell: ({ item }) => [cellText(item.title), ...(item.citation.trim() === '' ? [] : [cellNote(item.citation)])] },
+            { header: 'Checklist and section', width: 21, cell: itemCells.section },
+            { header: 'Status', width: 13, cell: itemCells.status },
+            { header: 'Due', width: 14, cell: itemCells.due },
+          ],
+        }),
+        spacer(),
+      ],
+    });
+  });
+}
+
+function openItemsSection(checklists: ChecklistsView | null): ReportSection {
+  const open = checklists === null ? [] : itemEntries(checklists.checklists, isOpen);
+  return section({
+    title: 'Open checklist items by owner',
+    empty: checklists === null && 'The product has no checklists yet.',
+    children: [para(`${open.length} items that apply to the profile are not yet approved, submitted or justified as not applicable.`), ...ownerParts(open)],
+  });
 }
 
 /**
@@ -328,8 +285,6 @@ function openItemsSection(checklists: ChecklistsView | null, width: number): Fil
  * the FDA clocks running in the next 90 days, and who owes which open checklist item.
  */
 export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, timelinePng }: PlanOptions): Document {
-  const portrait = contentWidth(paper, 'portrait');
-  const landscape = contentWidth(paper, 'landscape');
   const png = timelinePng === undefined ? renderTimelinePng(pathway, { width: 624 }) : timelinePng;
   return createReport({
     title: 'Regulatory development plan',
@@ -342,18 +297,12 @@ export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, 
       ['Forecast finish', pathway.projectFinish ?? 'Not scheduled'],
     ],
     sections: [
-      {
-        orientation: 'portrait',
-        children: [
-          heading('Product profile', 1),
-          profileTable(pathway.product, portrait),
-          spacer(),
-          ...stagesSection(pathway, portrait),
-          ...timelineSection(pathway, png, portrait, pageHeight(paper, 'portrait') * 0.6),
-        ],
-      },
-      { orientation: 'landscape', children: [...milestonesSection(pathway, landscape), ...clocksSection(pathway, landscape)] },
-      { orientation: 'portrait', children: openItemsSection(checklists, portrait) },
+      profileSection(pathway.product),
+      stagesSection(pathway),
+      timelineSection(pathway, png),
+      milestonesSection(pathway),
+      clocksSection(pathway),
+      openItemsSection(checklists),
     ],
   });
 }

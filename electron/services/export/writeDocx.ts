@@ -1,0 +1,11 @@
+import { type Document, Packer } from 'docx';
+import { writeFileAtomic } from '../files';
+
+export async function toBuffer(doc: Document): Promise<Buffer> {
+  return Packer.toBuffer(doc);
+}
+
+/** The document as a .docx file, written atomically (see writeFileAtomic): never a partial file. */
+export async function writeDocxAtomic(doc: Document, outPath: string): Promise<{ path: string; bytes: number }> {
+  return writeFileAtomic(outPath, await toBuffer(doc));
+}
