@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { type ChecklistItem, type ChecklistsView, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product, type Channel, type ChannelInput } from '../electron/contract';
 import { call as typedCall, sampleProfile, tempBackend } from '../electron/test-support/backend';
-import { toBuffer } from '../electron/services/export/document';
-import { buildIndChecklist } from '../electron/services/export/indChecklist';
-import { buildPlan } from '../electron/services/export/plan';
+import { toBuffer } from '../electron/services/exports/document';
+import { buildIndChecklist } from '../electron/services/exports/indChecklist';
+import { buildPlan } from '../electron/services/exports/plan';
 import { timeMs, type BenchResult } from './harness';
 import { randomNetwork } from './schedule';
 

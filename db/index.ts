@@ -10,7 +10,7 @@ import { settingsRepository } from './repositories/settings';
 
 export { openDatabase, DB_FILE_NAME, LATEST_VERSION, type OpenedDatabase, type OpenOptions } from './open';
 export { DatabaseOpenError } from './errors';
-export type { AuditEntryRecord, AuditRecord } from './repositories/audit';
+export type { AuditEntryRecord, AuditQuery, AuditRecord, RecordName, TrailNameRow } from './repositories/audit';
 export type { ProductFields, ProductRecord } from './repositories/products';
 
 /** Every repository over one connection; services receive this, never raw SQL. */

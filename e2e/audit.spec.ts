@@ -6,7 +6,7 @@ import { ProductForm } from './pages/productForm';
 
 useFreshServer();
 
-test('the audit trail lists every change of a session with old and new values, and filters', async ({ page, pageErrors }) => {
+test('the audit trail lists every change of a session in words, with old and new values, and filters', async ({ page, pageErrors }) => {
   const product = await openExampleProduct(page, 'MSC conditioned medium for diabetic wounds');
   await product.openTab('Profile');
   await product.editProfile();
@@ -19,19 +19,20 @@ test('the audit trail lists every change of a session with old and new values, a
 
   await new AppShell(page).goTo('Audit trail');
   const trail = new AuditTrail(page);
-  const edits = trail.rowsWith('Formulation decided');
-  await expect(edits).toHaveCount(2); // one row per changed field
-  const route = edits.filter({ hasText: 'route' });
-  await expect(route).toContainText('Topical gel');
-  await expect(route.getByRole('cell').nth(5)).toHaveText('Topical'); // the old value
-  const sponsor = edits.filter({ hasText: 'sponsor' });
-  await expect(sponsor).toContainText('Example Wound Biologics');
-  await expect(sponsor).toContainText('Wound Biologics GmbH');
-  await expect(sponsor).toContainText('Formulation decided');
-  await expect(trail.rowsWith('archive').first()).toContainText('MSC-CM-DW');
+  // The two fields changed together are one change set, named in words, its members inside.
+  const edit = trail.rowsWith('Profile of MSC-CM-DW changed: sponsor, route');
+  await expect(edit).toHaveCount(1);
+  await expect(edit).toContainText('MSC-CM-DW');
+  await expect(edit).toContainText('Formulation decided');
+  const members = await trail.openChangeSet('Profile of MSC-CM-DW changed');
+  await expect(members.getByRole('row', { name: /route/ })).toContainText('Product profile route Topical → Topical gel');
+  await expect(members.getByRole('row', { name: /sponsor/ })).toContainText('Example Wound Biologics');
+  await expect(members.getByRole('row', { name: /sponsor/ })).toContainText('→ Wound Biologics GmbH');
+  await expect(trail.rowsWith('archived').first()).toContainText('MSC-CM-DW');
+  await expect(trail.table).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no ids, anywhere
 
-  // Filter by field: only the sponsor change is left.
+  // Filter by field: only the change set holding the sponsor change is left.
   await trail.filterBy('Field', 'sponsor');
-  await expect(trail.rows).toHaveCount(2); // header + the one change
+  await expect(trail.rows).toHaveCount(2); // header + the one change set
   expect(pageErrors).toEqual([]);
 });

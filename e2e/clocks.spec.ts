@@ -31,5 +31,8 @@ test('the dashboard lists the example products with their stage and coming deadl
   const status = page.getByRole('table', { name: 'Product status' });
   await expect(status.getByRole('row')).toHaveCount(5);
   await expect(status.getByRole('row', { name: /CFAF-EV-C19/ })).toContainText(/Phase I\/II/i);
-  await expect(page.getByRole('heading', { name: 'Coming deadlines' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What is due' })).toBeVisible();
+  // FDA clocks and milestones are two labelled groups, never one mixed list.
+  await expect(page.getByRole('heading', { name: 'FDA clocks' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Milestones', exact: true })).toBeVisible();
 });

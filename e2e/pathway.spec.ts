@@ -77,8 +77,11 @@ test('recording when FDA received the IND derives the in-effect date and the ann
   await expect(pathway.milestone('IND in effect (30 days)').row.getByText(iso(inEffect)).first()).toBeVisible();
 
   await product.openTab('Clocks');
-  const deadlines = page.getByRole('table', { name: 'Deadlines from FDA receives IND' });
+  // One row per rule: the in-effect date and each annual report once, firm now that the event happened.
+  const deadlines = page.getByRole('table', { name: 'Deadlines' });
   await expect(deadlines.getByRole('row', { name: /^IND goes into effect/ })).toContainText(iso(inEffect));
-  await expect(deadlines.getByRole('row').filter({ hasText: /annual report/i }).first()).toContainText(`${iso(anniversary)} → ${iso(anniversary + 60 * DAY)}`);
+  await expect(deadlines.getByRole('row', { name: /^IND goes into effect/ })).toContainText('firm');
+  await expect(deadlines.getByRole('row').filter({ hasText: /annual report 1/i })).toHaveCount(1);
+  await expect(deadlines.getByRole('row').filter({ hasText: /annual report 1/i })).toContainText(`${iso(anniversary)} → ${iso(anniversary + 60 * DAY)}`);
   await expect(deadlines).toContainText('21 CFR 312.40(b)');
 });

@@ -23,8 +23,10 @@ test('a planning session: baseline, scenario delaying GLP toxicology 6 weeks, co
   await planning.applyToLivePlan('Agreed in the planning meeting');
 
   await new AppShell(page).goTo('Audit trail');
-  const changeSet = new AuditTrail(page).rowsWith('Planning session "GLP tox +6 weeks": Agreed in the planning meeting');
-  await expect(changeSet.filter({ hasText: 'durationDays' })).toHaveCount(1);
-  await expect(changeSet.filter({ hasText: 'status' })).toContainText('applied');
+  const trail = new AuditTrail(page);
+  await expect(trail.rowsWith('Applied the planning session “GLP tox +6 weeks”: Agreed in the planning meeting')).toHaveCount(1);
+  const members = await trail.openChangeSet('Applied the planning session “GLP tox +6 weeks”');
+  await expect(members.getByRole('row', { name: /duration/ })).toHaveCount(1);
+  await expect(members.getByRole('row', { name: /status/ })).toContainText('status open → applied');
   expect(pageErrors).toEqual([]);
 });

@@ -66,13 +66,13 @@ test('editing a product keeps old and new values in its history', async ({ page 
   await product.openTab('History');
   const audit = new AuditTrail(page);
   const row = audit.rowsWith('update').filter({ hasText: 'indication' });
-  await expect(row).toContainText('Bronchopulmonary dysplasia');
-  await expect(row).toContainText('Acute respiratory distress syndrome');
+  await expect(row).toContainText('Product profile indication Bronchopulmonary dysplasia → Acute respiratory distress syndrome');
   await expect(row).toContainText('Indication narrowed after pre-IND advice');
-  // Creation left two entries: the product itself and the pathway instantiated from its template.
-  const created = audit.rowsWith('create');
-  await expect(created).toHaveCount(2);
-  await expect(created.filter({ hasText: 'fda-ind-secretome' })).toHaveCount(1);
+  // Creation is one change set: the product, and the pathway set up from its template.
+  const created = audit.rowsWith(/^.*Created product .* with the pathway/);
+  await expect(created).toHaveCount(1);
+  const members = await audit.openChangeSet(/Created product/);
+  await expect(members.getByRole('row', { name: /Pathway set up from the template “Stem-cell secretome: FDA IND pathway/ })).toHaveCount(1);
 });
 
 test('archive hides a product from the portfolio; restore brings it back; both survive a reload', async ({ page }) => {

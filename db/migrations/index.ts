@@ -3,11 +3,12 @@ import { migration002 } from './002_pathway';
 import { migration003 } from './003_checklists';
 import { migration004 } from './004_baselines';
 import { migration005 } from './005_scenarios';
+import { migration006 } from './006_change_sets';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** In order; each version is one more than the last. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -16,6 +16,13 @@ export class AuditTrail {
     return this.rows.filter({ hasText: text });
   }
 
+  /** Opens the change set whose summary matches, and returns the table of its changes. */
+  async openChangeSet(summary: string | RegExp): Promise<Locator> {
+    const row = this.rowsWith(summary).first();
+    await row.getByRole('button', { name: /^Show the \d+ changes of/ }).click();
+    return this.page.getByRole('table', { name: /^Changes of “/ }).first();
+  }
+
   /** Picks a value in one of the filters above the table (e.g. Field → "sponsor"). */
   async filterBy(filter: string, value: string) {
     await this.page.getByRole('combobox', { name: filter }).click();

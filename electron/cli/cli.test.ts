@@ -40,6 +40,17 @@ describe('CLI front door', () => {
     expect(products.map((p) => p.code).sort()).toEqual(['AFSC-HX-01', 'BM-EXO-NP', 'CFAF-EV-C19', 'MSC-CM-DW']);
   });
 
+  it("prints the audit trail in the same words as the Audit page, and the stage each product's pathway gives", () => {
+    const r = cli('audit', '--product', 'CFAF-EV-C19');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC {2}— {2}.+ {2}Loaded the example portfolio: /);
+    expect(lines.some((l) => /^ {4}Milestone “FDA receives IND” actual finish — → \d{4}-\d{2}-\d{2}/.test(l))).toBe(true);
+    expect(r.out).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}|\{"/);
+    const products = JSON.parse(cli('products').out) as Array<Record<string, string>>;
+    expect(products.find((p) => p.code === 'CFAF-EV-C19')!.stage).toBe('phase-1-2');
+  });
+
   it('calls a channel, printing the Result, and exits 1 on an error', () => {
     const created = cli('call', 'products.create', JSON.stringify(sampleProfile({ code: 'CLI-1' })));
     expect(created.code).toBe(0);

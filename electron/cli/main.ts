@@ -9,6 +9,7 @@ import {
   contract,
   IsoDate,
   MEETING_TYPE_IDS,
+  type AuditItem,
   type ChannelInput,
   type ChannelOutput,
   type Result,
@@ -25,6 +26,9 @@ Commands:
   call <channel> '<json>'       call a channel; prints the Result as JSON, exits 1 on an error
   load-examples                 load the example portfolio
   products                      print the products (id, code, name, stage) as a JSON array
+  audit [--product <id|code>] [--from YYYY-MM-DD --to YYYY-MM-DD] [--limit N]
+                                print the audit trail in words, newest first, as the Audit page
+                                shows it (a change set with its changes indented under it)
   backup                        back up the data file now (verified copy in <data dir>/backups)
   backups                       list the backups, newest first
   restore <name>                restore a backup (the current data is saved first, so it can be undone)
@@ -60,6 +64,20 @@ async function resolveProduct(backend: Backend, ref: string): Promise<string> {
   const match = products.find((p) => p.id === ref || p.code.toUpperCase() === ref.toUpperCase());
   if (!match) throw new UsageError(`No product with id or code "${ref}". Run "products" to list them.`);
   return match.id;
+}
+
+/** The trail as lines of words: when, product, who, what changed, and why. */
+function auditLines(items: readonly AuditItem[]): string[] {
+  const when = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
+  const why = (reason: string | null) => (reason ? `  (reason: ${reason})` : '');
+  return items.flatMap((item) => {
+    if (item.kind === 'entry') {
+      const e = item.entry;
+      return [`${when(e.at)}  ${e.productCode ?? '—'}  ${e.actor}  ${e.record} ${e.change}${why(e.reason)}`];
+    }
+    const c = item.changeSet;
+    return [`${when(c.at)}  ${c.productCode ?? '—'}  ${c.actor}  ${c.summary}${why(c.reason)}`, ...c.members.map((e) => `    ${e.record} ${e.change}${e.reason && e.reason !== c.reason ? why(e.reason) : ''}`)];
+  });
 }
 
 /** Exit codes: 0 success, 1 the call returned an error, 2 the command line was wrong. */
@@ -146,6 +164,7 @@ async function run(argv: string[]): Promise<number> {
       'group-by': { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      limit: { type: 'string' },
       'as-copy': { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -250,6 +269,18 @@ async function run(argv: string[]): Promise<number> {
         if (!name) throw new UsageError('"restore" needs the name of a backup. Run "backups" to list them.');
         return report(await open().dispatch('backups.restore', { name }));
       }
+      case 'audit': {
+        const productId = values.product ? await resolveProduct(open(), values.product) : undefined;
+        const result = await open().dispatch('audit.list', {
+          ...(productId ? { productId } : {}),
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.to ? { to: values.to } : {}),
+          ...(values.limit ? { limit: Number(values.limit) } : {}),
+        });
+        if (!result.ok) return report(result);
+        process.stdout.write(auditLines(result.value as AuditItem[]).join('\n') + '\n');
+        return 0;
+      }
       case 'products': {
         const result = await open().dispatch('products.list', { includeArchived: true });
         if (!result.ok) return report(result);
@@ -264,6 +295,12 @@ async function run(argv: string[]): Promise<number> {
     backend?.close();
   }
 }
+
+// A reader that stops early (| head) is not an error of this command.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 run(process.argv.slice(2)).then(
   // exitCode, not exit(): a large answer piped to another program must be written out completely first.

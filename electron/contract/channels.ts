@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppInfo, BackupInfo, BundleExportInput, ExportRendered, ExportRequest, ExportSaved, ExportSaveInput, BundleFile, BundleImported, BundleImportInput, BackupList, BackupRestored, BackupRestoreInput, Empty, ExamplesLoaded, Settings, SettingsUpdateInput } from './app';
-import { AuditEntry, AuditFacets, AuditListInput } from './audit';
+import { AuditFacets, AuditItem, AuditListInput } from './audit';
 import { Product, ProductArchiveInput, ProductCreateInput, ProductRef, ProductsListInput, ProductUpdateInput } from './product';
 import type { ErrorCode } from './result';
 import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
@@ -26,6 +26,7 @@ import {
   MilestoneMoveInput,
   MilestoneRemoveInput,
   MilestoneUpdateInput,
+  MarkEarlierWorkDoneInput,
   PathwayInstantiateInput,
   PathwaySettingsInput,
   PathwayTemplateSummary,
@@ -67,11 +68,12 @@ export const contract = {
   'products.archive': def('Archive a product (kept, hidden from the active list)', ProductArchiveInput, Product, ['NOT_FOUND', 'CONFLICT']),
   'products.restore': def('Restore an archived product', ProductArchiveInput, Product, ['NOT_FOUND', 'CONFLICT']),
   'examples.load': def('Load the example portfolio (skips codes that already exist)', Empty, ExamplesLoaded),
-  'audit.list': def('Audit trail entries, newest first, filtered by product, dates, actor, entity and field', AuditListInput, z.array(AuditEntry)),
+  'audit.list': def('The audit trail in words, newest first: single entries and change sets (with their members), filtered by product, dates, actor, entity and field', AuditListInput, z.array(AuditItem)),
   'audit.facets': def('The actors, entities and fields that occur in the audit trail (for filters)', z.strictObject({ productId: Id.optional() }), AuditFacets),
   'pathways.templates': def('The pathway templates a product can start from', Empty, z.array(PathwayTemplateSummary)),
   'pathway.get': def('A product pathway: stages, milestones with their computed schedule, dependencies, clocks', ProductRefInput, PathwayView, ['NOT_FOUND']),
   'pathway.instantiate': def('Give a product the stages and milestones of a pathway template', PathwayInstantiateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'pathway.markEarlierWorkDone': def('Record the work of every stage before the given one as done, each stage on the date it finished (a product joining its pathway mid-way)', MarkEarlierWorkDoneInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'pathway.updateSettings': def('Change the pathway start date or calendar', PathwaySettingsInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'milestones.create': def('Add a milestone to a stage', MilestoneCreateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'milestones.update': def('Edit a milestone: dates (planned, actual), duration, owner...', MilestoneUpdateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),

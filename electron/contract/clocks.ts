@@ -46,6 +46,21 @@ export const ClockDeadline = z.object({
 });
 export type ClockDeadline = z.infer<typeof ClockDeadline>;
 
+/**
+ * A product's deadline: one row per rule and thread (the IND events are one thread, each meeting
+ * another). Estimated while its event has not happened (computed from the milestone's forecast),
+ * firm once it has; met when the milestone that answers it is done.
+ */
+export const ProductDeadline = ClockDeadline.extend({
+  key: z.string(),
+  estimated: z.boolean(),
+  basis: z.object({ event: ClockEvent, date: z.string(), milestoneId: z.string().nullable(), triggerId: z.string().nullable(), label: z.string() }),
+  metOn: z.string().nullable(),
+  overdue: z.boolean(),
+  daysAway: z.number().int().nullable(),
+});
+export type ProductDeadline = z.infer<typeof ProductDeadline>;
+
 const meetingTypeWhenNeeded = <T extends { event: ClockEventId; meetingType?: MeetingTypeId | undefined }>(v: T) =>
   !EVENTS_NEEDING_MEETING_TYPE.includes(v.event) || v.meetingType !== undefined;
 const meetingTypeMessage = { message: 'Choose the meeting type (A, B, B-EOP, C, D or INTERACT): its timelines differ', path: ['meetingType'] };
@@ -95,6 +110,12 @@ export const ClockRecordInput = z
     meetingType: MeetingType.optional(),
     meetingDate: IsoDate.optional(),
     label: text(120, 'Label').optional(),
+    /**
+     * The pathway milestone that stands for this event, when there are several (a pre-IND and an
+     * end-of-phase-1 meeting request). Without it, the first milestone for the event that is not
+     * done yet is used; an event no milestone stands for is recorded on its own.
+     */
+    milestoneId: Id.optional(),
     reason: Reason,
   })
   .refine(meetingTypeWhenNeeded, meetingTypeMessage);

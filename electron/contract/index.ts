@@ -10,3 +10,4 @@ export * from './baseline';
 export * from './scenario';
 export * from './channels';
 export * from './client';
+export * from './auditWords';

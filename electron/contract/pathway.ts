@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ClockEvent, ClockTrigger, MeetingType } from './clocks';
+import { ClockEvent, ClockTrigger, MeetingType, ProductDeadline } from './clocks';
 import { choice, Id, IsoDate, Reason, requiredText, text } from './common';
-import { Product, StageKind } from './product';
+import { Product, StageFinishes, StageKind } from './product';
 
 export const CALENDARS = { calendar: 'Calendar days', working: 'Working days (Mon–Fri)' } as const;
 export const Calendar = choice('Calendar', ['calendar', 'working'] as const);
@@ -89,6 +89,8 @@ export const PathwayView = z.object({
   criticalPath: z.array(z.string()),
   projectFinish: nullableDate,
   triggers: z.array(ClockTrigger),
+  /** Every deadline, one row per rule: overdue first, then by date; estimated until its event happens. */
+  deadlines: z.array(ProductDeadline),
   /** The reference baseline, when one is set. */
   reference: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).nullable(),
 });
@@ -106,6 +108,14 @@ export const PathwayInstantiateInput = z.strictObject({
 export const PathwaySettingsInput = z
   .strictObject({ productId: Id, startDate: IsoDate.optional(), calendar: Calendar.optional(), reason: Reason })
   .refine((v) => v.startDate !== undefined || v.calendar !== undefined, 'Change the start date or the calendar');
+
+/** Joining mid-way: every stage before `stage` is recorded as done, each on its date. */
+export const MarkEarlierWorkDoneInput = z.strictObject({
+  productId: Id,
+  stage: StageKind,
+  stageFinishes: StageFinishes.default({}),
+  reason: Reason,
+});
 
 const Duration = z.number({ error: 'Duration: a whole number of days' }).int('Duration: a whole number of days').min(0, 'Duration cannot be negative').max(3650, 'Duration: at most 3650 days');
 const Lag = z.number({ error: 'Lag: a whole number of days' }).int('Lag: a whole number of days').min(-365, 'Lag: at least -365 days').max(3650, 'Lag: at most 3650 days');
@@ -169,10 +179,15 @@ export const DashboardDeadline = z.object({
   kind: z.enum(['clock', 'milestone']),
   label: z.string(),
   date: z.string(),
+  /** Negative once the date has passed. */
   daysAway: z.number().int(),
+  overdue: z.boolean(),
+  /** A clock computed from a forecast, not from an event that happened. */
+  estimated: z.boolean(),
   citation: z.string().nullable(),
   unconfirmed: z.boolean(),
 });
+export type DashboardDeadline = z.infer<typeof DashboardDeadline>;
 
 export const DashboardProduct = z.object({
   product: Product,
@@ -198,7 +213,10 @@ export const DashboardProduct = z.object({
 export const DashboardView = z.object({
   today: z.string(),
   products: z.array(DashboardProduct),
-  /** Clock deadlines and milestone finishes in the next 90 days, soonest first. */
-  upcoming: z.array(DashboardDeadline),
+  /**
+   * What is due, in two groups: FDA clocks, and milestones (key, gate and critical ones); each
+   * group overdue first (oldest first), then the next 90 days.
+   */
+  deadlines: z.object({ clocks: z.array(DashboardDeadline), milestones: z.array(DashboardDeadline) }),
 });
 export type DashboardView = z.infer<typeof DashboardView>;

@@ -21,6 +21,26 @@ export const STAGE_KINDS = {
   'phase-1-2': 'Phase I/II',
 } as const;
 
+/** Each profile field in words: the form, the audit trail and the exports name fields alike. */
+export const PRODUCT_FIELD_LABELS = {
+  name: 'Name',
+  code: 'Code',
+  sponsor: 'Sponsor',
+  sourceCell: 'Source cell',
+  sourceTissue: 'Source tissue',
+  donorType: 'Donor type',
+  fraction: 'Secretome fraction',
+  oxygen: 'Oxygen',
+  passageWindow: 'Passage window',
+  serumFree: 'Serum-free medium',
+  indication: 'Indication',
+  route: 'Route',
+  doseBasis: 'Dose basis',
+  indNumber: 'IND number',
+  stage: 'Current stage',
+  notes: 'Notes',
+} as const;
+
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const DonorType = choice('Donor type', keysOf(DONOR_TYPES));
@@ -28,6 +48,9 @@ export const Fraction = choice('Secretome fraction', keysOf(FRACTIONS));
 export const Oxygen = choice('Culture oxygen', keysOf(OXYGEN));
 export const StageKind = choice('Stage', keysOf(STAGE_KINDS));
 export type StageKind = z.infer<typeof StageKind>;
+
+/** The date each stage finished, for a product that joins its pathway mid-way. */
+export const StageFinishes = z.partialRecord(StageKind, IsoDate);
 
 export const PRODUCT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{1,19}$/;
 
@@ -65,6 +88,11 @@ export const ProductCreateInput = ProductProfile.extend({
       templateId: requiredText('Pathway template', 80),
       startDate: IsoDate,
       calendar: choice('Calendar', ['calendar', 'working'] as const).default('calendar'),
+      /**
+       * A product that joins at a later stage (`stage`): the date each earlier stage finished.
+       * A stage left out finished on the pathway's start date. Its milestones are recorded done.
+       */
+      stageFinishes: StageFinishes.default({}),
     })
     .optional(),
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput } from '../contract';
+import { auditEntriesOf, type Channel, type ChannelInput } from '../contract';
 import { call, count, sampleProfile, tempBackend } from '../test-support/backend';
 
 let backend: ReturnType<typeof tempBackend>;
@@ -27,10 +27,7 @@ describe('dispatch', () => {
     const restored = await ok('products.restore', { id: created.id });
     expect(restored.archivedAt).toBeNull();
 
-    const audit = await ok(
-      'audit.list',
-      { productId: created.id },
-    );
+    const audit = auditEntriesOf(await ok('audit.list', { productId: created.id }));
     expect(audit.map((a) => `${a.action}:${a.field ?? ''}`).reverse()).toEqual([
       'create:',
       'update:serumFree', // one row per changed field, in profile order
@@ -98,7 +95,7 @@ describe('dispatch', () => {
     const result = await backend.dispatch('products.create', { ...sampleProfile(), actor: 'mallory' });
     expect(result.ok).toBe(false); // unknown fields are refused outright
     const p = await ok('products.create', sampleProfile());
-    const [entry] = await ok('audit.list', { productId: p.id });
+    const [entry] = auditEntriesOf(await ok('audit.list', { productId: p.id }));
     expect(entry!.actor).toMatch(/^Dr\. Ada Reg \(.+\)$/);
   });
 });

@@ -17,7 +17,15 @@ export interface Maintenance {
 /** What every handler gets: repositories (no raw connection: SQL lives in db/), the actor,
  *  the clock and one way to write. */
 /** Adds audit records to the transaction in progress (see `ServiceContext.write`). */
-export type Audit = (...records: AuditRecord[]) => void;
+export interface Audit {
+  (...records: AuditRecord[]): void;
+  /**
+   * Says in words what this write does as a whole ("Generated 146 checklist items from ...").
+   * A write with more than one record is one change set in the trail: this summary, with the
+   * records as its members.
+   */
+  summarise(summary: string): void;
+}
 
 export interface ServiceContext {
   maintenance: Maintenance;
@@ -47,6 +55,17 @@ export function localDate(instant: Date): string {
   return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
 }
 
+/** The change set a write's records form: its summary, and the product if they share one. */
+function changeSetOf(records: readonly AuditRecord[], summary: string | null) {
+  const products = new Set(records.map((r) => r.productId));
+  const reasons = new Set(records.map((r) => r.reason ?? null));
+  return {
+    summary: summary ?? `${records.length} changes`,
+    productId: products.size === 1 ? records[0]!.productId : null,
+    reason: reasons.size === 1 ? (records[0]!.reason ?? null) : null,
+  };
+}
+
 export function createContext(
   repos: Repositories,
   transaction: Transaction,
@@ -68,8 +87,12 @@ export function createContext(
     write(fn) {
       return transaction(() => {
         const records: AuditRecord[] = [];
-        const result = fn((...r) => records.push(...r));
-        if (records.length > 0) repos.audit.append(ctx.now(), ctx.actor(), records);
+        let summary: string | null = null;
+        const audit: Audit = Object.assign((...r: AuditRecord[]) => void records.push(...r), {
+          summarise: (text: string) => void (summary = text),
+        });
+        const result = fn(audit);
+        if (records.length > 0) repos.audit.append(ctx.now(), ctx.actor(), records, records.length > 1 ? changeSetOf(records, summary) : null);
         return result;
       });
     },

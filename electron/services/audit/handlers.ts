@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../handlers';
-import { listAudit } from './entries';
+import { listAuditItems } from './entries';
 
 export const auditHandlers: HandlerMap<'audit.list' | 'audit.facets'> = {
-  'audit.list': (query, ctx) => listAudit(ctx, query),
+  'audit.list': (query, ctx) => listAuditItems(ctx, query),
   'audit.facets': ({ productId }, ctx) => ctx.repos.audit.facets(productId ?? null),
 };

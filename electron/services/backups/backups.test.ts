@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db';
 import { checkIntegrity } from '../../../db/backup';
-import type { Channel, ChannelInput } from '../../contract';
+import { auditEntriesOf, type Channel, type ChannelInput } from '../../contract';
 import { call, sampleProfile, tempBackend } from '../../test-support/backend';
 
 let backend: ReturnType<typeof tempBackend>;
@@ -40,7 +40,7 @@ describe('backups', () => {
     const after = await ok('products.list');
     expect(after.map((p) => p.code)).toEqual(['KEEP-1']);
     expect(after[0]!.id).toBe(first.id);
-    const trail = await ok('audit.list', {});
+    const trail = auditEntriesOf(await ok('audit.list', {}));
     expect(trail[0]).toMatchObject({ action: 'restore', newValue: backup.name });
     // Undo: restore the copy made before the restore.
     await ok('backups.restore', { name: restored.previousSavedAs });

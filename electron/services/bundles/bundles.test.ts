@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput } from '../../contract';
+import { auditEntriesOf, type Channel, type ChannelInput } from '../../contract';
 import { call, inspect, sampleProfile, tempBackend } from '../../test-support/backend';
 
 let a: ReturnType<typeof tempBackend>;
@@ -79,7 +79,7 @@ describe('sharing bundles', () => {
     const replaced = await ok(a, 'bundles.import', { content: file.content, mode: 'replace' });
     expect(replaced).toMatchObject({ productId: p.id, mode: 'replace' });
     expect((await ok(a, 'products.get', { id: p.id })).indication).toBe('Bronchopulmonary dysplasia');
-    const trail = await ok(a, 'audit.list', { productId: p.id });
+    const trail = auditEntriesOf(await ok(a, 'audit.list', { productId: p.id }));
     expect(trail.some((e) => e.field === 'indication')).toBe(true); // the local edit stays in the trail
   });
 

@@ -155,6 +155,7 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import'> = {
         newValue: JSON.stringify({ file: fileName, mode: outcome, exportedAt: bundle.exportedAt, exportedBy: bundle.exportedBy }),
         reason: outcome === 'replace' ? `Replaced by the product in ${fileName}` : `Imported from ${fileName}`,
       });
+      audit.summarise(`${outcome === 'replace' ? 'Replaced' : 'Imported'} ${data.product.code} from the sharing bundle ${fileName}${outcome === 'copy' ? ' (as a copy)' : ''}`);
       return {
         productId: data.product.id,
         code: data.product.code,

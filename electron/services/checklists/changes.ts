@@ -1,5 +1,5 @@
 import { ITEM_EDITABLE, type ChecklistItemRow, type ItemEditable } from '../../../db/repositories/checklists';
-import { ITEM_STATUS_IDS, type ChecklistItemChanges } from '../../contract';
+import { ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type ChecklistItemChanges } from '../../contract';
 import { validateStatusChange } from '../../domain/checklist';
 import type { Audit, ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -91,4 +91,12 @@ export function applyBulkChanges(ctx: ServiceContext, rows: readonly ChecklistIt
     ctx.repos.checklists.setFieldMany(touched.map(({ row }) => row.id), field, touched[0]!.plan.after[field], now);
   }
   audit(...plans.flatMap(({ row, plan }) => auditRecords(row, plan, reason)));
+  const what = [
+    changes.status !== undefined ? `status → ${ITEM_STATUS_LABELS[changes.status]}` : null,
+    changes.owner !== undefined ? `owner → ${changes.owner || '—'}` : null,
+    changes.due !== undefined ? 'due date changed' : null,
+    changes.justification !== undefined ? 'justification changed' : null,
+  ].filter(Boolean);
+  const count = plans.filter(({ plan }) => plan.changed.length > 0).length;
+  audit.summarise(`Changed ${count} checklist item${count === 1 ? '' : 's'} at once: ${what.join(', ')}`);
 }

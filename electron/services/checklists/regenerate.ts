@@ -79,5 +79,12 @@ export function regenerateChecklists(ctx: ServiceContext, productId: string, aud
     checklists.setApplicable(e.row.id, true, now);
     audit({ entity: 'checklist_item', entityId: e.row.id, productId, action: 'update', field: 'applicable', oldValue: 'false', newValue: 'true', reason: 'Applies again to the product profile' });
   }
+  const fromTemplates = [...new Set(plan.toAdd.map((p) => p.templateId))].map((id) => templates.find((t) => t.id === id)!).map((t) => `${t.name} v${t.version}`);
+  const parts = [
+    plan.toAdd.length > 0 ? `generated ${plan.toAdd.length} checklist items from ${fromTemplates.join(', ')}` : null,
+    plan.toMarkInapplicable.length > 0 ? `flagged ${plan.toMarkInapplicable.length} that no longer apply` : null,
+    plan.toMarkApplicable.length > 0 ? `restored ${plan.toMarkApplicable.length} that apply again` : null,
+  ].filter(Boolean);
+  if (parts.length > 0) audit.summarise(`Checklists of ${product.code}: ${parts.join('; ')}`);
   return { added: plan.toAdd.length, flagged: plan.toMarkInapplicable.length, restored: plan.toMarkApplicable.length };
 }

@@ -1,12 +1,15 @@
-import type { DashboardView } from '../../contract';
+import type { DashboardDeadline, DashboardView } from '../../contract';
 import { diffDays } from '../../contract/dates';
 import { productReadiness } from '../checklists/readiness';
 import type { HandlerMap } from '../handlers';
 import { toProduct } from '../lookups';
 import { productSchedule } from '../pathway/schedule';
-import { productTriggers } from '../pathway/view';
+import { deadlinesOf, productTriggers } from '../pathway/view';
 
 const HORIZON_DAYS = 90;
+
+/** Overdue first (the oldest first), then the soonest. */
+const byUrgency = (a: DashboardDeadline, b: DashboardDeadline) => Number(b.overdue) - Number(a.overdue) || a.date.localeCompare(b.date) || a.productCode.localeCompare(b.productCode);
 
 /**
  * Each product's figures straight from its schedule and a lean read of its checklist items:
@@ -16,13 +19,11 @@ export const dashboardHandlers: HandlerMap<'dashboard.get'> = {
   'dashboard.get': ({ today: asked }, ctx) => {
     const today = asked ?? ctx.today();
     const products: DashboardView['products'] = [];
-    const upcoming: DashboardView['upcoming'] = [];
-    const within = (date: string) => {
-      const days = diffDays(today, date);
-      return days >= 0 && days <= HORIZON_DAYS ? days : null;
-    };
+    const clocks: DashboardDeadline[] = [];
+    const due: DashboardDeadline[] = [];
     for (const product of ctx.repos.products.list(false).map(toProduct)) {
-      const { rows, schedule } = productSchedule(ctx, product.id);
+      const scheduled = productSchedule(ctx, product.id);
+      const { rows, schedule } = scheduled;
       const computed = new Map(schedule.milestones.map((m) => [m.id, m]));
       const milestones = rows.map((row) => {
         const c = computed.get(row.id)!;
@@ -53,23 +54,22 @@ export const dashboardHandlers: HandlerMap<'dashboard.get'> = {
           .filter((m) => m.critical && !m.done && (m.finishVarianceDays ?? 0) > 0)
           .map((m) => ({ id: m.id, name: m.name, finishVarianceDays: m.finishVarianceDays! })),
       });
+      const base = { productId: product.id, productCode: product.code };
       for (const m of open) {
-        const days = within(m.forecastFinish);
-        if (days !== null && (m.gate || m.durationDays === 0 || m.critical)) {
-          upcoming.push({ productId: product.id, productCode: product.code, kind: 'milestone', label: m.name, date: m.forecastFinish, daysAway: days, citation: m.citation || null, unconfirmed: false });
-        }
+        // A milestone past its planned finish is overdue by that date (its forecast only says "today").
+        const late = m.plannedFinish !== null && m.plannedFinish < today;
+        const date = late ? m.plannedFinish! : m.forecastFinish;
+        const daysAway = diffDays(today, date);
+        if (!late && (daysAway > HORIZON_DAYS || !(m.gate || m.durationDays === 0 || m.critical))) continue;
+        due.push({ ...base, kind: 'milestone', label: m.name, date, daysAway, overdue: late, estimated: !late, citation: m.citation || null, unconfirmed: false });
       }
-      for (const trigger of productTriggers(ctx, product.id)) {
-        for (const d of trigger.deadlines) {
-          const date = d.window ? d.window.to : d.date;
-          if (!date) continue;
-          const days = within(date);
-          if (days === null) continue;
-          upcoming.push({ productId: product.id, productCode: product.code, kind: 'clock', label: d.window ? `${d.label} (window opens ${d.window.from})` : d.label, date, daysAway: days, citation: d.citation, unconfirmed: d.unconfirmed });
-        }
+      for (const d of deadlinesOf(ctx, scheduled, productTriggers(ctx, product.id), today)) {
+        const date = d.window ? d.window.to : d.date;
+        if (!date || d.metOn || d.daysAway === null || (!d.overdue && (d.daysAway < 0 || d.daysAway > HORIZON_DAYS))) continue;
+        const label = d.window ? `${d.label} (window opens ${d.window.from})` : d.label;
+        clocks.push({ ...base, kind: 'clock', label, date, daysAway: d.daysAway, overdue: d.overdue, estimated: d.estimated, citation: d.citation, unconfirmed: d.unconfirmed });
       }
     }
-    upcoming.sort((a, b) => a.date.localeCompare(b.date) || a.productCode.localeCompare(b.productCode));
-    return { today, products, upcoming };
+    return { today, products, deadlines: { clocks: clocks.sort(byUrgency), milestones: due.sort(byUrgency) } };
   },
 };

@@ -1,16 +1,16 @@
 import type { Document } from 'docx';
 import type { z } from 'zod';
 import type { ExportRequest } from '../../contract';
-import { listAudit } from '../audit/entries';
+import { listAuditEntries } from '../audit/entries';
 import { loadChecklistsView } from '../checklists/view';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { buildAuditExtract } from '../export/auditExtract';
-import { toBuffer, writeDocxAtomic } from '../export/document';
-import { buildIndChecklist } from '../export/indChecklist';
-import { buildPlan } from '../export/plan';
-import { buildPlanningSummary } from '../export/planningSummary';
-import { renderTimelinePng } from '../export/timelineFigure';
+import { buildAuditExtract, periodText } from './auditExtract';
+import { toBuffer, writeDocxAtomic } from './document';
+import { buildIndChecklist } from './indChecklist';
+import { buildPlan } from './plan';
+import { buildPlanningSummary } from './planningSummary';
+import { renderTimelinePng } from './timelineFigure';
 import { describeWriteError } from '../files';
 import type { HandlerMap } from '../handlers';
 import { requireProduct } from '../lookups';
@@ -56,11 +56,11 @@ export function buildExport(ctx: ServiceContext, request: Request): { doc: Docum
       return { doc: buildPlanningSummary({ product, scenarios, comparisons, paper: request.paper, generatedAt }), fileName };
     }
     case 'audit': {
-      const from = request.from ?? '1900-01-01';
-      const to = request.to ?? ctx.today();
-      const entries = listAudit(ctx, { productId: product.id, from, to, limit: 1_000_000 }).reverse();
+      const from = request.from ?? null;
+      const to = request.to ?? null;
+      const entries = listAuditEntries(ctx, { productId: product.id, from: from ?? undefined, to: to ?? undefined, limit: 1_000_000 }).reverse();
       if (entries.length === 0) {
-        throw new AppError('CONFLICT', `${product.code} has no audit entries from ${from} to ${to}. Choose a period with changes in it.`, [{ path: 'from', message: 'No entries in this period' }]);
+        throw new AppError('CONFLICT', `${product.code} has no audit entries ${periodText(from, to)}. Choose a period with changes in it.`, [{ path: 'from', message: 'No entries in this period' }]);
       }
       return { doc: buildAuditExtract({ product, entries, from, to, paper: request.paper, generatedAt }), fileName };
     }

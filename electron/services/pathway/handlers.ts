@@ -8,6 +8,7 @@ import type { HandlerMap } from '../handlers';
 import { requireMilestone } from '../lookups';
 import { PATHWAY_TEMPLATES, pathwayTemplate } from './templates';
 import { loadPathwayView } from './view';
+import { markEarlierWorkDone, setActualDates } from './progress';
 import { instantiatePathway, writePathway } from './writes';
 
 type PathwayChannel =
@@ -15,6 +16,7 @@ type PathwayChannel =
   | 'pathway.get'
   | 'pathway.instantiate'
   | 'pathway.updateSettings'
+  | 'pathway.markEarlierWorkDone'
   | 'milestones.create'
   | 'milestones.update'
   | 'milestones.move'
@@ -22,14 +24,6 @@ type PathwayChannel =
   | 'dependencies.add'
   | 'dependencies.update'
   | 'dependencies.remove';
-
-function checkActualOrder(start: string | null, finish: string | null) {
-  if (start && finish && finish < start) {
-    throw new AppError('VALIDATION', `The actual finish (${finish}) is before the actual start (${start}).`, [
-      { path: 'actualFinish', message: 'The actual finish cannot be before the actual start' },
-    ]);
-  }
-}
 
 function requireStage(ctx: ServiceContext, id: string) {
   const stage = ctx.repos.pathway.stage(id);
@@ -107,6 +101,13 @@ export const pathwayHandlers: HandlerMap<PathwayChannel> = {
       }
     }),
 
+  'pathway.markEarlierWorkDone': ({ productId, stage, stageFinishes, reason }, ctx) =>
+    writePathway(ctx, () => productId, (_, audit) => {
+      const settings = ctx.repos.pathway.settings(productId)!;
+      if (ctx.repos.pathway.stages(productId).length === 0) throw new AppError('CONFLICT', 'This product has no pathway yet. Set one up from a template first.');
+      markEarlierWorkDone(ctx, productId, stage, stageFinishes, settings.start_date ?? ctx.today(), reason ?? null, audit);
+    }),
+
   'milestones.create': (input, ctx) =>
     writePathway(ctx, () => requireStage(ctx, input.stageId), (stage, audit) => {
       const id = randomUUID();
@@ -136,12 +137,14 @@ export const pathwayHandlers: HandlerMap<PathwayChannel> = {
       );
       const { predecessors, stageId: _stageId, ...fields } = input;
       audit({ entity: 'milestone', entityId: id, productId: stage.product_id, action: 'create', newValue: JSON.stringify({ stage: stage.name, ...fields }) });
+      audit.summarise(`Added the milestone “${input.name}” to ${stage.name}`);
       for (const p of predecessors) addDependency(ctx, p.id, id, p.lagDays, audit);
     }),
 
   'milestones.update': ({ id, changes, reason }, ctx) =>
     writePathway(ctx, () => requireMilestone(ctx, id), (before, audit) => {
-      const columns: Record<MilestoneEditable, unknown> = {
+      const { actualStart, actualFinish, ...rest } = changes;
+      const columns: Record<Exclude<MilestoneEditable, 'actualStart' | 'actualFinish'>, unknown> = {
         name: before.name,
         description: before.description,
         durationDays: before.duration_days,
@@ -151,31 +154,31 @@ export const pathwayHandlers: HandlerMap<PathwayChannel> = {
         notes: before.notes,
         plannedStart: before.planned_start,
         plannedFinish: before.planned_finish,
-        actualStart: before.actual_start,
-        actualFinish: before.actual_finish,
       };
-      const changed = (Object.keys(changes) as MilestoneEditable[]).filter((f) => changes[f] !== columns[f]);
-      if (changed.length === 0) return;
-      const after = { ...columns, ...changes };
-      checkActualOrder(after.actualStart as string | null, after.actualFinish as string | null);
-      const patch: Partial<Record<MilestoneEditable, string | number | null>> = {};
-      for (const f of changed) {
-        const value = changes[f];
-        patch[f] = typeof value === 'boolean' ? (value ? 1 : 0) : (value as string | number | null);
+      const changed = (Object.keys(rest) as Array<keyof typeof columns>).filter((f) => rest[f] !== columns[f]);
+      if (changed.length > 0) {
+        audit.summarise(`Milestone “${before.name}” edited`);
+        const patch: Partial<Record<MilestoneEditable, string | number | null>> = {};
+        for (const f of changed) {
+          const value = rest[f];
+          patch[f] = typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
+        }
+        ctx.repos.pathway.updateMilestone(id, patch, ctx.now());
+        audit(
+          ...changed.map((f) => ({
+            entity: 'milestone',
+            entityId: id,
+            productId: before.product_id,
+            action: 'update' as const,
+            field: f,
+            oldValue: auditValue(columns[f]),
+            newValue: auditValue(rest[f]),
+            reason: reason ?? null,
+          })),
+        );
       }
-      ctx.repos.pathway.updateMilestone(id, patch, ctx.now());
-      audit(
-        ...changed.map((f) => ({
-          entity: 'milestone',
-          entityId: id,
-          productId: before.product_id,
-          action: 'update' as const,
-          field: f,
-          oldValue: auditValue(columns[f]),
-          newValue: auditValue(changes[f]),
-          reason: reason ?? null,
-        })),
-      );
+      // Actual dates are how things happen: the same path the clocks tab takes for an FDA event.
+      setActualDates(ctx, before, { actualStart, actualFinish }, reason ?? null, audit);
     }),
 
   'milestones.move': ({ id, stageId, position }, ctx) =>
@@ -204,6 +207,7 @@ export const pathwayHandlers: HandlerMap<PathwayChannel> = {
       for (const d of ctx.repos.pathway.dependenciesOf(id)) {
         audit({ entity: 'dependency', entityId: `${d.predecessor_id}>${d.successor_id}`, productId: before.product_id, action: 'delete', field: 'lagDays', oldValue: String(d.lag_days), reason: `Milestone "${before.name}" removed` });
       }
+      audit.summarise(`Removed the milestone “${before.name}” and its dependencies`);
       ctx.repos.pathway.deleteMilestone(id); // dependencies go with it (ON DELETE CASCADE)
       renumber(ctx, before.stage_id, ctx.repos.pathway.stageOrder(before.stage_id));
       audit({ entity: 'milestone', entityId: id, productId: before.product_id, action: 'delete', oldValue: JSON.stringify(before), reason: reason ?? null });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PathwayView, Channel, ChannelInput } from '../../contract';
+import { auditEntriesOf, type PathwayView, type Channel, type ChannelInput } from '../../contract';
 import { call, count, sampleProfile, tempBackend } from '../../test-support/backend';
 
 let backend: ReturnType<typeof tempBackend>;
@@ -57,7 +57,7 @@ describe('pathway', () => {
     expect(byKey(recorded, 'ind-in-effect').forecastFinish).toBe('2026-04-01');
     expect(recorded.product.stage).toBe('ind');
 
-    const audit = await ok('audit.list', { productId: product.id });
+    const audit = auditEntriesOf(await ok('audit.list', { productId: product.id }));
     expect(audit.find((a) => a.field === 'durationDays')!.reason).toBe('Extra recovery group');
   });
 

@@ -2,6 +2,7 @@ import type { MilestoneRow, TriggerRow } from '../../../db/repositories/pathway'
 import { CLOCK_EVENT_IDS, CLOCK_EVENT_LABELS, MEETING_TYPE_IDS, StageKind, type ClockTrigger, type Milestone, type PathwayView, type Stage } from '../../contract';
 import { diffDays } from '../../contract/dates';
 import { computeClocks } from '../../domain/clocks';
+import { productDeadlines } from '../../domain/deadlines';
 import type { ScheduledMilestone } from '../../domain/schedule';
 import type { ServiceContext } from '../context';
 import { requireProduct } from '../lookups';
@@ -16,6 +17,25 @@ export function milestoneStatus(row: Pick<MilestoneRow, 'actual_start' | 'actual
   if (row.actual_finish) return 'done';
   if (row.actual_start) return 'in-progress';
   return 'not-started';
+}
+
+/** Every deadline of a product, from its recorded events and its clock milestones' forecasts. */
+export function deadlinesOf(ctx: ServiceContext, { rows, dependencies, schedule }: ProductSchedule, triggers: readonly ClockTrigger[], today = ctx.today()) {
+  const forecast = new Map(schedule.milestones.map((m) => [m.id, m.forecastFinish]));
+  return productDeadlines({
+    milestones: rows.map((m) => ({
+      id: m.id,
+      key: m.key,
+      name: m.name,
+      clockEvent: memberOrNull(CLOCK_EVENT_IDS, m.clock_event, 'clock event'),
+      meetingType: memberOrNull(MEETING_TYPE_IDS, m.meeting_type, 'meeting type'),
+      actualFinish: m.actual_finish,
+      forecastFinish: forecast.get(m.id)!,
+    })),
+    dependencies,
+    events: triggers.map((t) => ({ id: t.id, event: t.event, date: t.date, meetingType: t.meetingType, meetingDate: t.meetingDate, milestoneId: t.milestoneId, label: t.label })),
+    today,
+  });
 }
 
 /** A product's recorded clock triggers, each with the deadlines that follow from it. */
@@ -90,7 +110,8 @@ function toMilestone(row: MilestoneRow, computed: ScheduledMilestone): Milestone
  */
 export function loadPathwayView(ctx: ServiceContext, productId: string, scheduled?: ProductSchedule): PathwayView {
   const product = requireProduct(ctx, productId);
-  const { settings, rows, dependencies, schedule } = scheduled ?? productSchedule(ctx, productId);
+  const scheduledOrFresh = scheduled ?? productSchedule(ctx, productId);
+  const { settings, rows, dependencies, schedule } = scheduledOrFresh;
   const byId = new Map<string, ScheduledMilestone>(schedule.milestones.map((m) => [m.id, m]));
   const reference = referenceFinishes(ctx, productId);
 
@@ -122,6 +143,7 @@ export function loadPathwayView(ctx: ServiceContext, productId: string, schedule
     if (!stage.forecastFinish || milestone.forecastFinish > stage.forecastFinish) stage.forecastFinish = milestone.forecastFinish;
   }
 
+  const triggers = productTriggers(ctx, productId);
   return {
     product,
     templateId: settings.pathway_template_id,
@@ -133,7 +155,8 @@ export function loadPathwayView(ctx: ServiceContext, productId: string, schedule
     dependencies,
     criticalPath: schedule.criticalPath,
     projectFinish: schedule.projectFinish,
-    triggers: productTriggers(ctx, productId),
+    triggers,
+    deadlines: deadlinesOf(ctx, scheduledOrFresh, triggers),
     reference: reference && { id: reference.id, name: reference.name, createdAt: reference.createdAt },
   };
 }

@@ -5,6 +5,7 @@ import { computeSchedule } from '../../domain/schedule';
 import type { Audit, ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { requireEditableProduct } from '../lookups';
+import { currentStage } from './progress';
 import { loadPathwayView } from './view';
 
 /**
@@ -17,16 +18,12 @@ export function syncDerived(ctx: ServiceContext, productId: string, audit: Audit
   const now = ctx.now();
   const stages = pathway.stages(productId);
   const rows = pathway.milestones(productId);
-  if (stages.length > 0) {
-    // Stages overlap (GLP toxicology runs while the pre-IND meeting is prepared), so "where we
-    // are" is the furthest stage where work has begun; before any work, the first stage.
-    const begun = stages.filter((s) => rows.some((m) => m.stage_id === s.id && (m.actual_start || m.actual_finish)));
-    const current = (begun.at(-1) ?? stages[0]!).kind;
-    const product = products.get(productId)!;
-    if (product.stage !== current) {
-      pathway.setProductStage(productId, current, now);
-      audit({ entity: 'product', entityId: productId, productId, action: 'update', field: 'stage', oldValue: product.stage, newValue: current, reason: 'Follows the pathway: the furthest stage where work has begun' });
-    }
+  // Stages overlap (GLP toxicology runs while the pre-IND meeting is prepared): see currentStage.
+  const current = currentStage(stages, rows);
+  const product = products.get(productId)!;
+  if (current !== null && product.stage !== current) {
+    pathway.setProductStage(productId, current, now);
+    audit({ entity: 'product', entityId: productId, productId, action: 'update', field: 'stage', oldValue: product.stage, newValue: current, reason: 'Follows the pathway: where work has begun, or the first stage not finished' });
   }
   for (const m of rows) {
     if (!m.clock_event) continue;
@@ -130,6 +127,7 @@ export function instantiatePathway(
     { anchor: startDate, calendar },
   );
   for (const m of baseline.milestones) pathway.updateMilestone(m.id, { plannedStart: m.forecastStart, plannedFinish: m.forecastFinish }, now);
+  audit.summarise(`Pathway set up from “${template.name}”, starting ${startDate}`);
   audit({
     entity: 'pathway',
     entityId: productId,

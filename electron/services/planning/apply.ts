@@ -70,6 +70,7 @@ export function applyScenario(ctx: ServiceContext, scenario: Scenario, reason: s
   }
   ctx.repos.scenarios.setStatus(scenario.id, 'applied', now);
   audit({ entity: 'scenario', entityId: scenario.id, productId, action: 'update', field: 'status', oldValue: 'open', newValue: 'applied', reason: why });
+  audit.summarise(`Applied the planning session “${scenario.name}”: ${reason}`);
   syncDerived(ctx, productId, audit);
   loadPathwayView(ctx, productId); // proves the applied plan schedules (no cycle) before commit
 }

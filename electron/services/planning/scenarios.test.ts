@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PathwayView, Channel, ChannelInput } from '../../contract';
+import { auditEntriesOf, type PathwayView, type Channel, type ChannelInput } from '../../contract';
 import { call, sampleProfile, tempBackend } from '../../test-support/backend';
 
 let backend: ReturnType<typeof tempBackend>;
@@ -54,7 +54,7 @@ describe('planning scenarios', () => {
     expect(finishes(after)).toEqual(finishes(direct));
     expect(scenario.milestones.map((m) => [m.key, m.finish])).toEqual(finishes(after));
 
-    const trail = await ok('audit.list', { productId: p.id });
+    const trail = auditEntriesOf(await ok('audit.list', { productId: p.id }));
     const set = trail.filter((e) => e.reason === 'Planning session "Tox slips": Agreed in the planning meeting');
     expect(set.map((e) => `${e.entity}.${e.field}`).sort()).toEqual(['milestone.durationDays', 'scenario.status']);
     expect(await backend.dispatch('scenarios.edit', { id: s.id, edit: { type: 'duration', milestoneId: tox.id, durationDays: 1 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

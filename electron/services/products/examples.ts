@@ -5,6 +5,7 @@ import { regenerateChecklists } from '../checklists/regenerate';
 import type { Audit, ServiceContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { syncDerived } from '../pathway/writes';
+import { pathwayTemplate } from '../pathway/templates';
 import { createProduct } from './handlers';
 
 const Example = ProductProfile.extend({
@@ -57,11 +58,15 @@ export const exampleHandlers: HandlerMap<'examples.load'> = {
           skipped.push(profile.code);
           continue;
         }
-        const product = createProduct(ctx, { ...profile, pathway: { ...pathway, calendar: 'calendar' } }, audit);
+        // The example's progress is given milestone by milestone: it starts at the first stage,
+        // and its stage then follows from those dates (a test holds it to the stage declared).
+        const first = pathwayTemplate(pathway.templateId).stages[0]!.kind;
+        const product = createProduct(ctx, { ...profile, stage: first, pathway: { ...pathway, calendar: 'calendar' } }, audit);
         applyProgress(ctx, product.id, progress, audit);
         applyChecklists(ctx, product.id, checklists, audit);
         created.push(product.code);
       }
+      audit.summarise(created.length > 0 ? `Loaded the example portfolio: ${created.join(', ')}` : 'Example portfolio already loaded');
       return { created, skipped };
     }),
 };

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PRODUCT_COLUMNS } from '../../../db/repositories/products';
-import type { Product, ProductProfile } from '../../contract';
+import { PRODUCT_FIELD_LABELS, STAGE_KINDS, type Product, type ProductProfile, type StageKind } from '../../contract';
 import { auditValue } from '../audit/values';
 import type { Audit, ServiceContext } from '../context';
 import { AppError } from '../errors';
 import type { HandlerMap } from '../handlers';
 import { requireProduct, toProduct } from '../lookups';
 import { pathwayTemplate } from '../pathway/templates';
-import { instantiatePathway } from '../pathway/writes';
+import { markEarlierWorkDone } from '../pathway/progress';
+import { instantiatePathway, syncDerived } from '../pathway/writes';
 
 /** The stored columns are exactly the contract's profile fields (a compile-time check). */
 const FIELDS: (keyof ProductProfile)[] = Object.keys(PRODUCT_COLUMNS satisfies Record<keyof ProductProfile, string>) as (keyof ProductProfile)[];
@@ -29,6 +30,8 @@ export interface PathwayChoice {
   templateId: string;
   startDate: string;
   calendar: 'calendar' | 'working';
+  /** For a product joining at a later stage: when each earlier stage finished. */
+  stageFinishes?: Partial<Record<StageKind, string>>;
 }
 
 /** Creates a product (and its pathway, if asked); used by the create channel and by the
@@ -41,7 +44,16 @@ export function createProduct(ctx: ServiceContext, input: ProductProfile & { pat
   const id = randomUUID();
   ctx.repos.products.insert(id, p, ctx.now());
   audit({ entity: 'product', entityId: id, productId: id, action: 'create', newValue: JSON.stringify(p) });
-  if (pathway && template) instantiatePathway(ctx, id, template, pathway.startDate, pathway.calendar, audit);
+  if (pathway && template) {
+    instantiatePathway(ctx, id, template, pathway.startDate, pathway.calendar, audit);
+    audit.summarise(`Created product ${p.code} “${p.name}” with the pathway “${template.name}”`);
+    // Joining mid-way: the stage the form offered is honoured by recording earlier work done.
+    if (p.stage !== template.stages[0]!.kind) {
+      markEarlierWorkDone(ctx, id, p.stage, pathway.stageFinishes ?? {}, pathway.startDate, 'Joined the pathway at this stage', audit);
+      audit.summarise(`Created product ${p.code} “${p.name}” with the pathway “${template.name}”, joining at ${STAGE_KINDS[p.stage]}`);
+    }
+    syncDerived(ctx, id, audit);
+  }
   return requireProduct(ctx, id);
 }
 
@@ -57,11 +69,18 @@ export const productHandlers: HandlerMap<
       if (before.archivedAt) throw new AppError('CONFLICT', `"${before.name}" is archived. Restore it before editing.`);
       const next = normalise(changes);
       if (next.code !== undefined) assertCodeFree(ctx, next.code, id);
+      if (next.stage !== undefined && next.stage !== before.stage && ctx.repos.pathway.stages(id).length > 0) {
+        // Never stored and silently overwritten: with a pathway the stage is what its dates say.
+        throw new AppError('VALIDATION', `The stage of ${before.code} follows its pathway (now ${STAGE_KINDS[before.stage]}). To say earlier work is done, use “Mark earlier work done” on the Pathway tab.`, [
+          { path: 'stage', message: 'Follows the pathway' },
+        ]);
+      }
       const changed = FIELDS.filter((f) => next[f] !== undefined && next[f] !== before[f]);
       if (changed.length === 0) return before;
       const patch: Partial<ProductProfile> = {};
       for (const f of changed) Object.assign(patch, { [f]: next[f] });
       ctx.repos.products.update(id, patch, ctx.now());
+      audit.summarise(`Profile of ${before.code} changed: ${changed.map((f) => PRODUCT_FIELD_LABELS[f].toLowerCase()).join(', ')}`);
       audit(
         ...changed.map((f) => ({
           entity: 'product',

@@ -3,7 +3,7 @@ import { IconCheck, IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { DashboardView } from '../../../../../electron/contract';
+import type { DashboardDeadline, DashboardView } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
 import { StageBadge } from '../../products/components/ProductBadges';
 
@@ -22,47 +22,51 @@ function Stat({ label, value, color }: { label: string; value: number | string; 
 
 const WINDOWS = [30, 60, 90] as const;
 
-function Upcoming({ view }: { view: DashboardView }) {
-  const [days, setDays] = useState<string | null>('30');
-  const limit = Number(days);
-  const rows = view.upcoming.filter((d) => d.daysAway <= limit);
+/** How far away a date is: overdue ones say by how much, in red. */
+function DaysBadge({ d }: { d: DashboardDeadline }) {
+  if (d.overdue) {
+    return (
+      <Badge variant="filled" color="red" style={{ maxWidth: 'none' }}>
+        {-d.daysAway} d overdue
+      </Badge>
+    );
+  }
   return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" mb="sm">
-        <Title order={4}>Coming deadlines</Title>
-        <Tabs value={days} onChange={setDays} variant="pills">
-          <Tabs.List>
-            {WINDOWS.map((w) => (
-              <Tabs.Tab key={w} value={String(w)}>
-                {w} days ({view.upcoming.filter((d) => d.daysAway <= w).length})
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </Tabs>
-      </Group>
-      {rows.length === 0 ? (
+    <Badge variant="light" color={d.daysAway <= 7 ? 'red' : d.daysAway <= 30 ? 'orange' : 'gray'} style={{ maxWidth: 'none' }}>
+      {d.daysAway === 0 ? 'today' : `in ${d.daysAway} d`}
+    </Badge>
+  );
+}
+
+/** One group of deadlines: overdue first and marked, then those within the window chosen. */
+function DeadlineGroup({ title, rows, empty, limit, kind }: { title: string; rows: DashboardDeadline[]; empty: string; limit: number; kind: 'clock' | 'milestone' }) {
+  const shown = rows.filter((d) => d.overdue || d.daysAway <= limit);
+  return (
+    <div>
+      <Title order={4} mb={6}>
+        {title}
+      </Title>
+      {shown.length === 0 ? (
         <Text c="dimmed" size="sm">
-          Nothing falls due in the next {limit} days.
+          {empty}
         </Text>
       ) : (
-        <Table verticalSpacing={6} aria-label="Coming deadlines">
+        <Table verticalSpacing={6} aria-label={title}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={110}>Date</Table.Th>
-              <Table.Th w={96}>In</Table.Th>
+              <Table.Th w={130}>When</Table.Th>
               <Table.Th w={130}>Product</Table.Th>
               <Table.Th>What</Table.Th>
-              <Table.Th>Source</Table.Th>
+              <Table.Th>{kind === 'clock' ? 'Rule' : 'Source'}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((d, i) => (
+            {shown.map((d, i) => (
               <Table.Tr key={`${d.productId}-${d.label}-${d.date}-${i}`}>
                 <Table.Td ff="monospace">{d.date}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={d.daysAway <= 7 ? 'red' : d.daysAway <= 30 ? 'orange' : 'gray'} style={{ maxWidth: 'none' }}>
-                    {d.daysAway === 0 ? 'today' : `${d.daysAway} d`}
-                  </Badge>
+                  <DaysBadge d={d} />
                 </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/products/${d.productId}`} ff="monospace" size="sm">
@@ -71,8 +75,13 @@ function Upcoming({ view }: { view: DashboardView }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {d.kind === 'clock' && <IconClock size={14} style={{ verticalAlign: -2, marginRight: 4 }} aria-label="FDA clock" />}
+                    {d.kind === 'clock' && <IconClock size={14} style={{ verticalAlign: -2, marginRight: 4 }} aria-hidden />}
                     {d.label}{' '}
+                    {d.kind === 'clock' && d.estimated && (
+                      <Badge size="xs" color="gray" variant="outline">
+                        estimated
+                      </Badge>
+                    )}{' '}
                     {d.unconfirmed && (
                       <Badge size="xs" color="orange" variant="light">
                         unconfirmed
@@ -82,7 +91,7 @@ function Upcoming({ view }: { view: DashboardView }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed" lineClamp={1} title={d.citation ?? ''}>
-                    {d.citation ?? (d.kind === 'milestone' ? 'Pathway forecast' : '')}
+                    {d.citation ?? (d.overdue ? 'Past its planned finish' : 'Pathway forecast')}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -90,6 +99,33 @@ function Upcoming({ view }: { view: DashboardView }) {
           </Table.Tbody>
         </Table>
       )}
+    </div>
+  );
+}
+
+function Upcoming({ view }: { view: DashboardView }) {
+  const [days, setDays] = useState<string | null>('30');
+  const limit = Number(days);
+  const { clocks, milestones } = view.deadlines;
+  const count = (w: number) => [...clocks, ...milestones].filter((d) => !d.overdue && d.daysAway <= w).length;
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={3}>What is due</Title>
+        <Tabs value={days} onChange={setDays} variant="pills">
+          <Tabs.List aria-label="Window">
+            {WINDOWS.map((w) => (
+              <Tabs.Tab key={w} value={String(w)}>
+                {w} days ({count(w)})
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+      </Group>
+      <Stack gap="lg">
+        <DeadlineGroup title="FDA clocks" kind="clock" rows={clocks} limit={limit} empty={`No FDA clock is overdue or falls due in the next ${limit} days.`} />
+        <DeadlineGroup title="Milestones" kind="milestone" rows={milestones} limit={limit} empty={`No milestone is overdue or falls due in the next ${limit} days.`} />
+      </Stack>
     </Paper>
   );
 }
@@ -118,7 +154,7 @@ export function DashboardPage() {
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat label="Active products" value={view.products.length} />
-        <Stat label="Due in 30 days" value={view.upcoming.filter((d) => d.daysAway <= 30).length} color="orange" />
+        <Stat label="FDA clocks overdue" value={view.deadlines.clocks.filter((d) => d.overdue).length} color={view.deadlines.clocks.some((d) => d.overdue) ? 'red' : undefined} />
         <Stat label="Overdue milestones" value={overdue} color={overdue > 0 ? 'red' : undefined} />
         <Stat label="Products slipping on the critical path" value={slipping} color={slipping > 0 ? 'red' : undefined} />
       </SimpleGrid>

@@ -1,7 +1,10 @@
-import { Badge, Group, Paper, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { IconPlayerTrackNext } from '@tabler/icons-react';
+import { useState } from 'react';
 import { CALENDARS, type PathwayView } from '../../../../../electron/contract';
 import { DateField } from '../../../components/DateField';
 import { usePathwayWrite } from '../hooks/usePathway';
+import { EarlierWorkDialog } from './EarlierWorkDialog';
 
 /** Start date and calendar of the plan, and its headline figures. */
 export function PathwayHeader({ view }: { view: PathwayView }) {
@@ -15,6 +18,7 @@ export function PathwayHeader({ view }: { view: PathwayView }) {
     ['First patient dosed', key('first-patient-dosed')],
   ] as const;
   const editable = !view.product.archivedAt;
+  const [marking, setMarking] = useState(false);
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" align="flex-end" gap="lg">
@@ -38,6 +42,11 @@ export function PathwayHeader({ view }: { view: PathwayView }) {
               data={Object.entries(CALENDARS).map(([value, label]) => ({ value, label }))}
             />
           </div>
+          {editable && view.stages.length > 1 && (
+            <Button variant="default" size="sm" leftSection={<IconPlayerTrackNext size={16} />} onClick={() => setMarking(true)}>
+              Mark earlier work done…
+            </Button>
+          )}
         </Group>
         <Group gap="lg">
           {keyDates.map(([label, m]) =>
@@ -81,6 +90,7 @@ export function PathwayHeader({ view }: { view: PathwayView }) {
           </div>
         </Group>
       </Group>
+      {marking && <EarlierWorkDialog view={view} onClose={() => setMarking(false)} />}
     </Paper>
   );
 }

@@ -53,6 +53,7 @@ export function pathwayView(fields: Partial<PathwayView> & Pick<PathwayView, 'st
     startDate: null,
     calendar: 'calendar',
     today: '2026-03-15',
+    deadlines: [],
     unit: 'calendar-days',
     dependencies: [],
     criticalPath: [],

@@ -20,8 +20,8 @@ interface ProductFormProps {
   askReason?: boolean;
   /** With a pathway, the current stage is derived from milestone dates, not typed in. */
   stageFollowsPathway?: boolean;
-  /** Extra fields rendered above the buttons (e.g. the pathway choice on creation). */
-  children?: React.ReactNode;
+  /** Extra fields rendered above the buttons (e.g. the pathway choice on creation); a function gets the values as typed. */
+  children?: React.ReactNode | ((values: Profile) => React.ReactNode);
   onSubmit(values: Profile, reason: string): Promise<unknown>;
   onCancel?(): void;
 }
@@ -59,7 +59,11 @@ export function ProductForm({ initial, submitLabel, askReason, stageFollowsPathw
             <TextInput label="IND number" description="Leave empty until FDA assigns one" {...form.getInputProps('indNumber')} />
             <Select
               label="Current stage"
-              description={stageFollowsPathway ? 'Follows the pathway: the furthest stage where work has begun' : undefined}
+              description={
+                stageFollowsPathway
+                  ? 'Follows the pathway: where work has begun, or the first stage not finished'
+                  : 'A later stage records the earlier stages of the pathway as done'
+              }
               disabled={stageFollowsPathway}
               data={options(STAGE_KINDS)}
               allowDeselect={false}
@@ -91,7 +95,7 @@ export function ProductForm({ initial, submitLabel, askReason, stageFollowsPathw
           </SimpleGrid>
         </Fieldset>
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-        {children}
+        {typeof children === 'function' ? children(form.getValues()) : children}
         {askReason && (
           <TextInput
             label="Reason for change"

@@ -1,7 +1,7 @@
-import { Fieldset, Paper, Select, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Fieldset, Paper, Select, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { CALENDARS, EMPTY_PROFILE } from '../../../../../electron/contract';
+import { CALENDARS, EMPTY_PROFILE, STAGE_KINDS, type StageKind } from '../../../../../electron/contract';
 import { DateField } from '../../../components/DateField';
 import { notifySuccess, notifyUnlessFieldErrors } from '../../../lib/notify';
 import { usePathwayTemplates } from '../../pathway/hooks/usePathway';
@@ -22,7 +22,14 @@ export function NewProductPage() {
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [startDate, setStartDate] = useState<string | null>(localToday());
   const [calendar, setCalendar] = useState<'calendar' | 'working'>('calendar');
+  const [finishes, setFinishes] = useState<Partial<Record<StageKind, string | null>>>({});
   const chosen = templateId ?? templates.data?.[0]?.id ?? NO_PATHWAY;
+  const stageKinds = templates.data?.find((t) => t.id === chosen)?.stageKinds ?? [];
+  /** The stages before the one the product joins at: each gets the date it finished. */
+  const earlierThan = (stage: StageKind) => {
+    const at = stageKinds.indexOf(stage);
+    return at <= 0 ? [] : stageKinds.slice(0, at);
+  };
   return (
     <Stack maw={960}>
       <div>
@@ -38,7 +45,8 @@ export function NewProductPage() {
           onCancel={() => navigate('/')}
           onSubmit={async (values) => {
             try {
-              const pathway = chosen && startDate ? { templateId: chosen, startDate, calendar } : undefined;
+              const stageFinishes = Object.fromEntries(earlierThan(values.stage).map((k) => [k, finishes[k] ?? startDate]).filter(([, d]) => d));
+              const pathway = chosen && startDate ? { templateId: chosen, startDate, calendar, stageFinishes } : undefined;
               const product = await create.mutateAsync({ ...values, pathway });
               notifySuccess(`Created ${product.code}`);
               navigate(`/products/${product.id}`);
@@ -48,6 +56,7 @@ export function NewProductPage() {
             }
           }}
         >
+          {(values) => (
           <Fieldset legend="Pathway">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select
@@ -72,7 +81,32 @@ export function NewProductPage() {
                 />
               </div>
             </SimpleGrid>
+            {chosen && stageKinds.length > 0 && !stageKinds.includes(values.stage) && (
+              <Alert mt="md" color="orange" variant="light" title="This pathway has no such stage">
+                “{STAGE_KINDS[values.stage]}” is not a stage of this template (it has {stageKinds.map((k) => STAGE_KINDS[k]).join(', ')}). Choose
+                another current stage or template.
+              </Alert>
+            )}
+            {chosen && earlierThan(values.stage).length > 0 && (
+              <Fieldset mt="md" legend={`Joining at ${STAGE_KINDS[values.stage]}: when did each earlier stage finish?`} variant="filled">
+                <Text size="sm" c="dimmed" mb="xs">
+                  Their milestones are recorded as done on these dates, so the forecast starts from where the product really is. One date per
+                  stage is enough; it defaults to the pathway start.
+                </Text>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  {earlierThan(values.stage).map((k) => (
+                    <DateField
+                      key={k}
+                      label={`${STAGE_KINDS[k]} finished`}
+                      value={finishes[k] ?? startDate}
+                      onChange={(d) => setFinishes((f) => ({ ...f, [k]: d }))}
+                    />
+                  ))}
+                </SimpleGrid>
+              </Fieldset>
+            )}
           </Fieldset>
+          )}
         </ProductForm>
       </Paper>
     </Stack>

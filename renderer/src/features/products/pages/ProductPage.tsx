@@ -256,7 +256,7 @@ export function ProductPage() {
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <Paper withBorder p="md" radius="md">
-            {audit.isPending ? <Loader /> : audit.isError ? <Alert color="red">{audit.error.message}</Alert> : <AuditTable entries={audit.data} />}
+            {audit.isPending ? <Loader /> : audit.isError ? <Alert color="red">{audit.error.message}</Alert> : <AuditTable items={audit.data} />}
           </Paper>
         </Tabs.Panel>
       </Tabs>

@@ -190,8 +190,9 @@ function blockersPart(view: ChecklistsView, gate: Gate): Block[] {
 }
 
 function gateSection(view: ChecklistsView, gate: Gate | undefined): ReportSection {
-  const title = 'Readiness: IND ready to submit';
-  if (gate === undefined) return section({ title, empty: 'The tracker has not evaluated this gate for the product: generate its checklists first.' });
+  // The heading says the verdict: never "ready to submit" above "not ready".
+  if (gate === undefined) return section({ title: 'Readiness to submit the IND', empty: 'The tracker has not evaluated this gate for the product: generate its checklists first.' });
+  const title = gate.ready ? 'Readiness: the IND is ready to submit' : 'Readiness: the IND is not yet ready to submit';
   return section({ title, children: [para(gate.description), gateVerdict(gate), ...(gate.ready || gate.blockers.length === 0 ? [] : blockersPart(view, gate))] });
 }
 

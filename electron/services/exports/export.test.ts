@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { Document, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, Channel, ChannelInput, ChecklistItem, ChecklistsView, PathwayView, Product } from '../../contract';
+import { auditEntriesOf, type AuditEntry, type Channel, type ChannelInput, type ChecklistItem, type ChecklistsView, type PathwayView, type Product } from '../../contract';
 import { call, sampleProfile, tempBackend } from '../../test-support/backend';
 import { buildAuditExtract, VALUE_MAX } from './auditExtract';
 import { describeWriteError } from '../files';
@@ -99,7 +99,7 @@ beforeAll(async () => {
   await ok('clocks.record', { productId: created.id, event: 'meeting-request-received', date: '2026-01-20', meetingType: 'C', reason: 'FDA acknowledgement' });
   product = await ok('products.get', { id: created.id });
   pathway = await ok('pathway.get', { productId: created.id });
-  audit = await ok('audit.list', { productId: created.id, limit: 5000 });
+  audit = auditEntriesOf(await ok('audit.list', { productId: created.id, limit: 5000 }));
 
   files.ind = (await writeDocxAtomic(buildIndChecklist({ view, product, groupBy: 'section', generatedAt: GENERATED }), path.join(outDir, 'ind-checklist.docx'))).path;
   files.indModule = (await writeDocxAtomic(buildIndChecklist({ view, product, groupBy: 'module', paper: 'a4', generatedAt: GENERATED }), path.join(outDir, 'ind-by-module.docx'))).path;
@@ -115,8 +115,8 @@ afterAll(() => {
 describe('Word exports: structure', () => {
   it('fixture: the profile change flagged items, and a Type C clock falls in the next 90 days', () => {
     expect(allItems(view).some((i) => !i.applicable)).toBe(true);
-    expect(upcomingDeadlines(pathway).map((d) => d.deadline.rule)).toContain('meeting.c.briefing-package');
-    expect(upcomingDeadlines(pathway).some((d) => d.deadline.unconfirmed)).toBe(true);
+    expect(upcomingDeadlines(pathway).map((d) => d.rule)).toContain('meeting.c.briefing-package');
+    expect(upcomingDeadlines(pathway).some((d) => d.unconfirmed)).toBe(true);
   });
 
   it('IND checklist: Word heading styles, table of contents, repeating header rows, rows kept whole, a landscape section, letter paper', () => {
@@ -131,7 +131,7 @@ describe('Word exports: structure', () => {
     const sizes = pageSizes(xml);
     expect(sizes).toContainEqual({ w: 12240, h: 15840, orient: 'portrait' });
     expect(sizes).toContainEqual({ w: 15840, h: 12240, orient: 'landscape' });
-    expect(xml).toContain('IND ready to submit');
+    expect(xml).toContain('the IND is not yet ready to submit');
     expect(xml).toContain('No longer applicable to the product profile');
     expect(xml).toContain('Sign-off');
     expect(xml).toContain('Not yet assigned');
@@ -185,11 +185,12 @@ describe('Word exports: structure', () => {
     const xml = zipPart(files.audit, 'word/document.xml');
     expect(xml).toContain('11.10(e)');
     expect(xml).toContain('w:orient="landscape"');
-    expect(xml).toContain('x'.repeat(VALUE_MAX - 1) + '…');
+    // The change reads in words ("notes — → xxx…"), shortened with an ellipsis where it is long.
+    expect(xml).toMatch(/notes — → x{200,}…/);
     expect(xml).not.toContain('x'.repeat(VALUE_MAX + 1));
     // Product created, then its checklist items generated, then the profile changed.
-    const product = xml.indexOf('>Product<');
-    const item = xml.indexOf('>Checklist item<');
+    const product = xml.indexOf('>Product profile<');
+    const item = xml.indexOf('>Checklist item “');
     const change = xml.indexOf('Switch to conditioned medium');
     expect(product).toBeGreaterThan(0);
     expect(item).toBeGreaterThan(product);
@@ -258,7 +259,7 @@ describe('Word exports: they open', () => {
       'IND readiness checklist',
       'Contents',
       'Summary',
-      'Readiness: IND ready to submit',
+      'Readiness: the IND is not yet ready to submit',
       'Verdict: not ready',
       'What blocks it',
       'Initial IND (21 CFR 312.23)',
@@ -280,13 +281,15 @@ describe('Word exports: they open', () => {
     expect(byModule).toContain('No eCTD module');
 
     const plan = text(files.plan);
-    for (const expected of ['Regulatory development plan', 'Product profile', 'Pathway stages', 'Timeline', 'Figure 1.', 'Milestones', 'Regulatory clocks and deadlines', 'Type C briefing package due', 'unconfirmed', 'Open checklist items by owner', 'Unassigned', 'J. Chen']) {
+    for (const expected of ['Regulatory development plan', 'Product profile', 'Pathway stages', 'Timeline', 'Figure 1.', 'Milestones', 'What is due: overdue, then the next 90 days', 'FDA clocks', 'Type C briefing package due', 'unconfirmed', 'Open checklist items by owner', 'Unassigned', 'J. Chen']) {
       expect(plan, expected).toContain(expected);
     }
+    expect(ind).not.toContain('Readiness: IND ready to submit'); // a heading never contradicts the verdict under it
     const extract = text(files.audit);
-    for (const expected of ['Audit trail extract', 'Scope and source', '11.10(e)', 'Entries', 'When (UTC)', 'Old value', 'Switch to']) {
+    for (const expected of ['Audit trail extract', 'Scope and source', '11.10(e)', 'Entries', 'When (UTC)', 'What changed', 'Record', 'Switch to']) {
       expect(extract, expected).toContain(expected);
     }
+    expect(extract).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/); // words, never ids
   }, 120_000);
 });
 

@@ -4,15 +4,15 @@ import { formatTimestamp, truncate } from './format';
 import { cellPara, cellText, note, para, run } from './word/blocks';
 import { type Paper } from './word/page';
 import { createReport, section } from './word/report';
-import { COLOR, SIZE } from './word/styles';
+import { COLOR } from './word/styles';
 import { type Cell, table } from './word/tables';
 
 export interface AuditExtractOptions {
   product: Product;
   entries: readonly AuditEntry[];
-  /** The period, inclusive, as YYYY-MM-DD dates in UTC (the audit trail's time base). */
-  from: string;
-  to: string;
+  /** The period, inclusive, as YYYY-MM-DD dates in UTC (the audit trail's time base); null: open-ended. */
+  from: string | null;
+  to: string | null;
   paper?: Paper;
   generatedAt: string | Date;
 }
@@ -28,25 +28,25 @@ const ACTIONS: Readonly<Record<AuditEntry['action'], string>> = {
   restore: 'Restored',
 };
 
-/** "checklist_item" → "Checklist item". */
-function entityLabel(entity: string): string {
-  const words = entity.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
-  return words === '' ? entity : words[0]!.toUpperCase() + words.slice(1);
-}
-
 /** A missing value: a grey dash. */
 const noValue = (): Cell => [cellPara([run('—', { color: COLOR.muted })])];
 
-function valueCell(value: string | null, counter: { truncated: number }): Cell {
-  if (value === null) return noValue();
-  if (value === '') return [cellPara([run('(empty)', { italics: true, color: COLOR.muted })])];
-  if (value.length > VALUE_MAX) counter.truncated += 1;
-  return truncate(value, VALUE_MAX);
+function wordsCell(text: string, counter: { truncated: number }): string {
+  if (text.length > VALUE_MAX) counter.truncated += 1;
+  return truncate(text, VALUE_MAX);
 }
 
-function inPeriod(entry: AuditEntry, from: string, to: string): boolean {
+function inPeriod(entry: AuditEntry, from: string | null, to: string | null): boolean {
   const day = entry.at.slice(0, 10);
-  return day >= from && day <= to;
+  return (from === null || day >= from) && (to === null || day <= to);
+}
+
+/** The period in words: "all dates", "from D", "up to D" or "D to D". */
+export function periodText(from: string | null, to: string | null): string {
+  if (from === null && to === null) return 'all dates';
+  if (from === null) return `up to ${to}`;
+  if (to === null) return `from ${from}`;
+  return `from ${from} to ${to}`;
 }
 
 /**
@@ -60,36 +60,35 @@ export function buildAuditExtract({ product, entries, from, to, paper = 'letter'
   const counter = { truncated: 0 };
   // Built here, not when the table is laid out: the cover counts the values shortened.
   const entryTable = table({
-    rows: rows.map((e) => ({ e, oldValue: valueCell(e.oldValue, counter), newValue: valueCell(e.newValue, counter) })),
+    // The same words as the Audit page and the CLI: the record, and what happened to it.
+    rows: rows.map((e) => ({ e, change: wordsCell(e.change, counter) })),
     columns: [
-      { header: 'When (UTC)', width: 10, cell: ({ e }) => formatTimestamp(e.at, { seconds: true }).replace(' UTC', '') },
-      { header: 'Who', width: 9, cell: ({ e }) => e.actor },
-      { header: 'Action', width: 7, cell: ({ e }) => ACTIONS[e.action] ?? e.action },
-      { header: 'Entity', width: 13, cell: ({ e }) => [cellText(entityLabel(e.entity)), cellPara([run(e.entityId, { size: SIZE.small - 1, color: COLOR.muted })])] },
-      { header: 'Field', width: 9, cell: ({ e }) => e.field ?? '—' },
-      { header: 'Old value', width: 19, cell: ({ oldValue }) => oldValue },
-      { header: 'New value', width: 19, cell: ({ newValue }) => newValue },
-      { header: 'Reason', width: 14, cell: ({ e }) => (e.reason === null || e.reason.trim() === '' ? noValue() : truncate(e.reason, VALUE_MAX)) },
+      { header: 'When (UTC)', width: 11, cell: ({ e }) => formatTimestamp(e.at, { seconds: true }).replace(' UTC', '') },
+      { header: 'Who', width: 12, cell: ({ e }) => e.actor },
+      { header: 'Action', width: 8, cell: ({ e }) => ACTIONS[e.action] ?? e.action },
+      { header: 'Record', width: 22, cell: ({ e }) => [cellText(e.record)] },
+      { header: 'What changed', width: 30, cell: ({ change }) => change },
+      { header: 'Reason', width: 17, cell: ({ e }) => (e.reason === null || e.reason.trim() === '' ? noValue() : truncate(e.reason, VALUE_MAX)) },
     ],
   });
   const actors = [...new Set(rows.map((e) => e.actor))].sort();
 
   return createReport({
     title: 'Audit trail extract',
-    subtitle: `Changes recorded from ${from} to ${to} (UTC)`,
+    subtitle: from === null && to === null ? 'Every change recorded (all dates)' : `Changes recorded ${periodText(from, to)} (UTC)`,
     product,
     paper,
     generatedAt,
     tableOfContents: false,
     coverRows: [
-      ['Period (UTC)', `${from} to ${to}`],
+      ['Period (UTC)', periodText(from, to)],
       ['Entries', String(rows.length)],
       ['People who made changes', actors.length === 0 ? '—' : actors.join(', ')],
       [
         'Values shortened',
         counter.truncated === 0
           ? 'None'
-          : `${counter.truncated} ${counter.truncated === 1 ? 'value' : 'values'} longer than ${VALUE_MAX} characters end with “…”; the audit trail holds them in full`,
+          : `${counter.truncated} ${counter.truncated === 1 ? 'change' : 'changes'} longer than ${VALUE_MAX} characters end with “…”; the audit trail holds them in full`,
       ],
     ],
     sections: [
@@ -97,7 +96,7 @@ export function buildAuditExtract({ product, entries, from, to, paper = 'letter'
         title: 'Scope and source',
         children: [
           para(
-            `This extract lists the entries of the tracker's audit trail for ${product.name} (${product.code}) recorded from ${from} to ${to} inclusive (UTC), oldest first.`,
+            `This extract lists the entries of the tracker's audit trail for ${product.name} (${product.code}), ${from === null && to === null ? 'of all dates' : `recorded ${periodText(from, to)} inclusive (UTC)`}, oldest first, each saying in words which record changed and how.`,
           ),
           para(
             'The entries come from the append-only audit trail that the tracker keeps under 21 CFR 11.10(e): each records who created, changed, archived or restored a record, when (UTC, computer-generated), the earlier and the new value, and the reason given. Entries are never edited or deleted, and a change never hides the earlier value.',

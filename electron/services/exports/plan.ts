@@ -3,15 +3,14 @@ import {
   CALENDARS,
   type ChecklistItem,
   type ChecklistsView,
-  type ClockDeadline,
-  type ClockTrigger,
+  CLOCK_EVENT_LABELS,
   DONOR_TYPES,
   FRACTIONS,
-  MEETING_TYPE_LABELS,
   type Milestone,
   OXYGEN,
   type PathwayView,
   type Product,
+  type ProductDeadline,
   STAGE_KINDS,
 } from '../../contract';
 import { addDays, diffDays, diffWorkingDays } from '../../contract/dates';
@@ -175,64 +174,95 @@ function milestonesSection(pathway: PathwayView): ReportSection {
   });
 }
 
-interface UpcomingDeadline {
-  due: string;
-  deadline: ClockDeadline;
-  trigger: ClockTrigger;
+/**
+ * The clocks this plan shows: overdue ones first (whatever their age), then those due from the
+ * status date through the next 90 days; a window counts by its close. One row per rule, as the
+ * Clocks tab and the dashboard show them.
+ */
+export function upcomingDeadlines(pathway: PathwayView, days = CLOCK_WINDOW_DAYS): ProductDeadline[] {
+  return pathway.deadlines.filter((d) => !d.metOn && d.daysAway !== null && (d.overdue || (d.daysAway >= 0 && d.daysAway <= days)));
 }
 
-/** Deadlines due from the status date through the next 90 days; a window counts by its close. */
-export function upcomingDeadlines(pathway: PathwayView, days = CLOCK_WINDOW_DAYS): UpcomingDeadline[] {
-  const until = addDays(pathway.today, days);
-  const out: UpcomingDeadline[] = [];
-  for (const trigger of pathway.triggers) {
-    for (const deadline of trigger.deadlines) {
-      const due = deadline.window?.to ?? deadline.date;
-      if (due === undefined || due < pathway.today || due > until) continue;
-      out.push({ due, deadline, trigger });
-    }
-  }
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.deadline.label.localeCompare(b.deadline.label));
+/** Milestones past their planned finish (not done), then key ones due in the window: a group apart from the clocks. */
+export function milestonesDue(pathway: PathwayView, days = CLOCK_WINDOW_DAYS) {
+  const open = pathway.stages.flatMap((s) => s.milestones).filter((m) => m.status !== 'done');
+  const overdue = open.filter((m) => m.plannedFinish !== null && m.plannedFinish < pathway.today).map((m) => ({ m, date: m.plannedFinish!, overdue: true }));
+  const soon = open
+    .filter((m) => !(m.plannedFinish !== null && m.plannedFinish < pathway.today))
+    .filter((m) => (m.gate || m.durationDays === 0 || m.critical) && diffDays(pathway.today, m.forecastFinish) <= days)
+    .map((m) => ({ m, date: m.forecastFinish, overdue: false }));
+  return [...overdue.sort((a, b) => a.date.localeCompare(b.date)), ...soon.sort((a, b) => a.date.localeCompare(b.date))];
 }
 
-function triggerText(trigger: ClockTrigger): string {
-  const meeting = trigger.meetingType === null ? '' : ` (${MEETING_TYPE_LABELS[trigger.meetingType]})`;
-  const overridden = trigger.originalDate !== null ? `; date overridden from ${trigger.originalDate}${trigger.reason ? `: ${trigger.reason}` : ''}` : '';
-  return `${trigger.eventLabel}${meeting}\n${trigger.date}${overridden}`;
+function basisText(d: ProductDeadline): string {
+  return `${CLOCK_EVENT_LABELS[d.basis.event]}\n${d.basis.date}${d.estimated ? ' (forecast)' : ''}`;
+}
+
+function whenText(daysAway: number, overdue: boolean): string {
+  if (overdue) return `OVERDUE ${-daysAway} d`;
+  return daysAway === 0 ? 'today' : `in ${daysAway} d`;
 }
 
 function clocksSection(pathway: PathwayView): ReportSection {
   const until = addDays(pathway.today, CLOCK_WINDOW_DAYS);
-  const upcoming = upcomingDeadlines(pathway);
+  const clocks = upcomingDeadlines(pathway);
+  const milestones = milestonesDue(pathway);
+  const overdue = clocks.filter((d) => d.overdue).length;
   return section({
-    title: `Regulatory clocks and deadlines: next ${CLOCK_WINDOW_DAYS} days`,
+    title: `What is due: overdue, then the next ${CLOCK_WINDOW_DAYS} days`,
     landscape: true,
-    intro: [para(`Deadlines from the recorded trigger events that fall between ${pathway.today} and ${until}. ${pathway.triggers.length} trigger events are recorded.`)],
-    empty: upcoming.length === 0 && 'No clock deadline falls in this period.',
+    intro: [
+      para(
+        `FDA clocks and milestones that are overdue on ${pathway.today}, then those due by ${until}, in two groups. ${overdue === 0 ? 'No FDA clock is overdue.' : `${overdue} FDA ${overdue === 1 ? 'clock is' : 'clocks are'} overdue.`} A clock is estimated while its event has not happened (it runs from a forecast), firm once it has.`,
+      ),
+    ],
     children: [
-      table({
-        rows: upcoming,
-        columns: [
-          { header: 'Due', width: 10, cell: ({ due }) => due },
-          { header: 'Days away', width: 6, align: 'right', cell: ({ due }) => String(diffDays(pathway.today, due)) },
-          {
-            header: 'Deadline',
-            width: 34,
-            cell: ({ deadline }) => [
-              cellText(deadline.label, { bold: true }),
-              ...(deadline.window === undefined ? [] : [cellMuted(`Window ${deadline.window.from} – ${deadline.window.to}`)]),
-              ...(deadline.note ? [cellMuted(deadline.note)] : []),
-            ],
-          },
-          { header: 'Trigger', width: 22, cell: ({ trigger }) => triggerText(trigger) },
-          {
-            header: 'Rule and citation',
-            width: 28,
-            cell: ({ deadline }) => [cellText(deadline.citation), ...(deadline.unconfirmed ? [cellWarning('(unconfirmed: check the current guidance)')] : [])],
-          },
-        ],
+      ...part({
+        title: 'FDA clocks',
+        children: clocks.length === 0
+        ? [para('No FDA clock is overdue or falls due in this period.')]
+        : [
+            table({
+              rows: clocks,
+              columns: [
+                { header: 'Due', width: 10, cell: (d) => d.window?.to ?? d.date ?? '—' },
+                { header: 'When', width: 8, cell: (d) => (d.overdue ? cellWarning(whenText(d.daysAway!, true)) : whenText(d.daysAway!, false)) },
+                {
+                  header: 'Deadline',
+                  width: 32,
+                  cell: (d) => [
+                    cellText(d.label, { bold: true }),
+                    ...(d.window === undefined ? [] : [cellMuted(`Window ${d.window.from} – ${d.window.to}`)]),
+                    ...(d.note ? [cellMuted(d.note)] : []),
+                  ],
+                },
+                { header: 'Runs from', width: 20, cell: (d) => [cellText(basisText(d)), ...(d.estimated ? [cellMuted('estimated')] : [cellMuted('firm')])] },
+                {
+                  header: 'Rule and citation',
+                  width: 30,
+                  cell: (d) => [cellText(d.citation), ...(d.unconfirmed ? [cellWarning('(unconfirmed: check the current guidance)')] : [])],
+                },
+              ],
+            }),
+            note('Rules marked unconfirmed are editable in the tracker: the reference does not settle them.'),
+          ],
       }),
-      note('Rules marked unconfirmed are editable in the tracker: the reference does not settle them.'),
+      ...part({
+        title: 'Milestones',
+        children: milestones.length === 0
+        ? [para('No milestone is past its planned finish, and no key milestone falls due in this period.')]
+        : [
+            table({
+              rows: milestones,
+              columns: [
+                { header: 'Date', width: 10, cell: ({ date }) => date },
+                { header: 'When', width: 8, cell: ({ date, overdue }) => (overdue ? cellWarning(whenText(diffDays(pathway.today, date), true)) : whenText(diffDays(pathway.today, date), false)) },
+                { header: 'Milestone', width: 42, cell: ({ m }) => [cellText(m.name, { bold: true }), ...(m.critical ? [cellMuted('critical path')] : [])] },
+                { header: 'Basis', width: 40, cell: ({ overdue }) => (overdue ? 'Past its planned finish, not done' : 'Forecast') },
+              ],
+            }),
+          ],
+      }),
     ],
   });
 }
