@@ -58,6 +58,17 @@ export class ProductForm {
     }
   }
 
+  /** Joining mid-way: the current stage, and the date each earlier stage finished. */
+  async joinAt(stage: string, finishes: Record<string, string>) {
+    await this.form.getByRole('combobox', { name: 'Current stage' }).click();
+    await this.page.getByRole('option', { name: stage, exact: true }).click();
+    for (const [earlier, date] of Object.entries(finishes)) {
+      const field = this.form.getByRole('textbox', { name: `${earlier} finished` });
+      await field.fill(date);
+      await field.press('Tab');
+    }
+  }
+
   async create() {
     await this.page.getByRole('button', { name: 'Create product' }).click();
   }

@@ -54,12 +54,12 @@ export function AuditTable({ items, showProduct = false }: { items: AuditItem[];
       <Table verticalSpacing="xs" striped aria-label="Audit trail" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={170}>When (local time)</Table.Th>
-            {showProduct && <Table.Th w={120}>Product</Table.Th>}
-            <Table.Th w={200}>Who</Table.Th>
-            <Table.Th w={90}>Action</Table.Th>
+            <Table.Th w={150}>When (local time)</Table.Th>
+            {showProduct && <Table.Th w={110}>Product</Table.Th>}
+            <Table.Th w={150}>Who</Table.Th>
+            <Table.Th w={110}>Action</Table.Th>
             <Table.Th>What changed</Table.Th>
-            <Table.Th w={220}>Reason</Table.Th>
+            <Table.Th w={180}>Reason</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -131,10 +131,15 @@ export function AuditTable({ items, showProduct = false }: { items: AuditItem[];
                                   {e.action}
                                 </Badge>
                               </Table.Td>
+                              {showProduct && !set.productCode && (
+                                <Table.Td w={110} ff="monospace">
+                                  {e.productCode ?? '—'}
+                                </Table.Td>
+                              )}
                               <Table.Td>
                                 <Change entry={e} />
                               </Table.Td>
-                              <Table.Td w={220} style={{ overflowWrap: 'anywhere' }}>
+                              <Table.Td w={180} style={{ overflowWrap: 'anywhere' }}>
                                 {e.reason ?? ''}
                               </Table.Td>
                             </Table.Tr>

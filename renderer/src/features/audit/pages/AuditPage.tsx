@@ -93,7 +93,7 @@ export function AuditPage() {
         ) : (
           <Stack gap="xs">
             <Text size="sm" c="dimmed">
-              {entries.data?.length ?? 0} changes{(entries.data?.length ?? 0) === LIMIT ? ` (the newest ${LIMIT}; narrow the filters to see older ones)` : ''}
+              {entries.data?.length ?? 0} {(entries.data?.length ?? 0) === 1 ? 'change' : 'changes'}{(entries.data?.length ?? 0) === LIMIT ? ` (the newest ${LIMIT}; narrow the filters to see older ones)` : ''}
             </Text>
             <AuditTable items={entries.data ?? []} showProduct />
           </Stack>

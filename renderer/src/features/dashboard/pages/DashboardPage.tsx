@@ -55,7 +55,7 @@ function DeadlineGroup({ title, rows, empty, limit, kind }: { title: string; row
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={110}>Date</Table.Th>
-              <Table.Th w={130}>When</Table.Th>
+              <Table.Th w={150}>When</Table.Th>
               <Table.Th w={130}>Product</Table.Th>
               <Table.Th>What</Table.Th>
               <Table.Th>{kind === 'clock' ? 'Rule' : 'Source'}</Table.Th>
