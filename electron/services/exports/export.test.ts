@@ -2,11 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { Document, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntriesOf, type AuditEntry, type Channel, type ChannelInput, type ChecklistItem, type ChecklistsView, type PathwayView, type Product } from '../../contract';
 import { call, sampleProfile, tempBackend } from '../../test-support/backend';
+import { zipPart as readZipPart } from '../../test-support/docx';
 import { buildAuditExtract, VALUE_MAX } from './auditExtract';
 import { describeWriteError } from '../files';
 import { PAPER_SIZES, writeDocxAtomic } from './document';
@@ -37,31 +37,8 @@ const byTitle = (v: ChecklistsView, title: string): ChecklistItem => {
   return item;
 };
 
-/** One part of a .docx (a ZIP): enough of the format to read what docx writes, no unzip binary needed. */
-function zipPart(file: string, name: string): string {
-  const zip = fs.readFileSync(file);
-  let eocd = zip.length - 22;
-  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error(`${file} is not a ZIP file`);
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extra = zip.readUInt16LE(p + 30);
-    const comment = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const entry = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    if (entry === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return (method === 0 ? data : inflateRawSync(data)).toString('utf8');
-    }
-    p += 46 + nameLength + extra + comment;
-  }
-  throw new Error(`${name} is not in ${file}`);
-}
+/** One part of a .docx file (a ZIP), read without an unzip binary. */
+const zipPart = (file: string, name: string) => readZipPart(fs.readFileSync(file), name);
 
 function zipNames(file: string): string[] {
   const zip = fs.readFileSync(file);

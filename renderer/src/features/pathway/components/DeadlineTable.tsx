@@ -1,6 +1,26 @@
 import { Badge, Table, Text, Tooltip } from '@mantine/core';
 import type { ClockDeadline } from '../../../../../electron/contract';
 
+/** A rule the reference does not settle says so, wherever a deadline is shown. */
+export function UnconfirmedBadge() {
+  return (
+    <Tooltip label="The reference marks this rule unconfirmed: check it before relying on it">
+      <Badge size="xs" color="orange" variant="light">
+        unconfirmed
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** A deadline's date, or its window. */
+export function DeadlineDate({ d }: { d: Pick<ClockDeadline, 'date' | 'window'> }) {
+  return (
+    <Text size="sm" ff="monospace">
+      {d.window ? `${d.window.from} → ${d.window.to}` : (d.date ?? '—')}
+    </Text>
+  );
+}
+
 /** One row per derived deadline, with its rule's citation; unconfirmed rules say so. */
 export function DeadlineTable({ deadlines, today, label = 'Deadlines' }: { deadlines: ClockDeadline[]; today?: string; label?: string }) {
   return (
@@ -20,14 +40,7 @@ export function DeadlineTable({ deadlines, today, label = 'Deadlines' }: { deadl
             <Table.Tr key={d.rule + (d.window?.from ?? d.date ?? '')} style={past ? { opacity: 0.55 } : undefined}>
               <Table.Td>
                 <Text size="sm" fw={500}>
-                  {d.label}{' '}
-                  {d.unconfirmed && (
-                    <Tooltip label="The reference marks this rule unconfirmed: check it before relying on it">
-                      <Badge size="xs" color="orange" variant="light">
-                        unconfirmed
-                      </Badge>
-                    </Tooltip>
-                  )}
+                  {d.label} {d.unconfirmed && <UnconfirmedBadge />}
                 </Text>
                 {d.note && (
                   <Text size="xs" c="dimmed">
@@ -36,9 +49,7 @@ export function DeadlineTable({ deadlines, today, label = 'Deadlines' }: { deadl
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm" ff="monospace">
-                  {d.window ? `${d.window.from} → ${d.window.to}` : (d.date ?? '—')}
-                </Text>
+                <DeadlineDate d={d} />
               </Table.Td>
               <Table.Td>
                 <Text size="xs" c="dimmed">

@@ -1,5 +1,6 @@
 import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { CLOCK_EVENT_LABELS, type ProductDeadline } from '../../../../../electron/contract';
+import { DeadlineDate, UnconfirmedBadge } from './DeadlineTable';
 
 function State({ d }: { d: ProductDeadline }) {
   if (d.metOn) {
@@ -54,13 +55,7 @@ export function ProductDeadlines({ deadlines }: { deadlines: ProductDeadline[] }
                   {d.label}
                 </Text>
                 <State d={d} />
-                {d.unconfirmed && (
-                  <Tooltip label="The reference marks this rule unconfirmed: check it before relying on it">
-                    <Badge size="xs" color="orange" variant="light">
-                      unconfirmed
-                    </Badge>
-                  </Tooltip>
-                )}
+                {d.unconfirmed && <UnconfirmedBadge />}
               </Group>
               {d.note && (
                 <Text size="xs" c="dimmed">
@@ -69,9 +64,7 @@ export function ProductDeadlines({ deadlines }: { deadlines: ProductDeadline[] }
               )}
             </Table.Td>
             <Table.Td>
-              <Text size="sm" ff="monospace">
-                {d.window ? `${d.window.from} → ${d.window.to}` : (d.date ?? '—')}
-              </Text>
+              <DeadlineDate d={d} />
             </Table.Td>
             <Table.Td>
               <Text size="xs">
