@@ -19,30 +19,41 @@ if (!fs.existsSync(out)) {
   process.exit(1);
 }
 
-/** Minimal CSV parsing: fields are comma-separated, some quoted, quotes doubled inside. */
-function parseLine(line) {
-  const fields = [];
+/**
+ * RFC 4180 parsing of the whole report: fields are comma-separated, some quoted, quotes doubled
+ * inside, and a quoted field may span lines (the CSP check's description does).
+ */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
+      if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
-      fields.push(field.trim());
+      row.push(field.trim());
       field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field.trim());
+      field = '';
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
     } else field += c;
   }
-  fields.push(field.trim());
-  return fields;
+  row.push(field.trim());
+  if (row.some((f) => f !== '')) rows.push(row);
+  return rows;
 }
 
-const rows = fs.readFileSync(out, 'utf8').split('\n').slice(1).filter((l) => l.trim()).map(parseLine);
+const rows = parseCsv(fs.readFileSync(out, 'utf8')).slice(1);
 const findings = rows.map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }));
 const unexplained = findings.filter((f) => !allow.some((a) => a.check === f.check && (!a.file || a.file === f.file)));
 for (const f of findings) {

@@ -3,6 +3,7 @@ import type { AuditRecord, Repositories, Transaction } from '../../db';
 import type { BackupFile } from '../../db/backup';
 import type { z } from 'zod';
 import type { AppInfo } from '../contract';
+import { loadInstallationKey, type InstallationKey } from './identity/installationKey';
 
 export type AppInfoValue = z.infer<typeof AppInfo>;
 
@@ -37,6 +38,8 @@ export interface ServiceContext {
   now(): string;
   /** Today's calendar date where the user is (YYYY-MM-DD): the status date of every forecast. */
   today(): string;
+  /** This installation's Ed25519 key (made on first use in `<dataDir>/identity/`). */
+  installationKey(): InstallationKey;
   /** Runs `fn` in one immediate transaction; audit records it returns are written in the same one. */
   write<T>(fn: (audit: Audit) => T): T;
 }
@@ -74,12 +77,14 @@ export function createContext(
   clock: () => string = () => new Date().toISOString(),
 ): ServiceContext {
   const account = osAccount();
+  let key: InstallationKey | null = null;
   const ctx: ServiceContext = {
     maintenance,
     repos,
     info,
     now: clock,
     today: () => localDate(new Date(clock())),
+    installationKey: () => (key ??= loadInstallationKey(info.dataDir)),
     actor() {
       const displayName = repos.settings.get('displayName')?.trim();
       return displayName ? `${displayName} (${account})` : account;
