@@ -7,6 +7,7 @@ import { pathwayRepository } from './repositories/pathway';
 import { productRepository } from './repositories/products';
 import { scenarioRepository } from './repositories/scenarios';
 import { settingsRepository } from './repositories/settings';
+import { signatureRepository } from './repositories/signatures';
 
 export { openDatabase, DB_FILE_NAME, LATEST_VERSION, type OpenedDatabase, type OpenOptions } from './open';
 export { DatabaseOpenError } from './errors';
@@ -24,6 +25,7 @@ export function repositories(db: Database) {
     baselines: baselineRepository(db),
     scenarios: scenarioRepository(db),
     bundles: bundleRepository(db),
+    signatures: signatureRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

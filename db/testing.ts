@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 
 /** Tables a test may count rows of. */
-const TABLES = new Set(['product', 'setting', 'stage', 'milestone', 'milestone_dependency', 'clock_trigger', 'checklist', 'checklist_item', 'checklist_template', 'baseline', 'scenario', 'audit_log']);
+const TABLES = new Set(['product', 'setting', 'stage', 'milestone', 'milestone_dependency', 'clock_trigger', 'checklist', 'checklist_item', 'checklist_template', 'baseline', 'scenario', 'audit_log', 'signer', 'signature']);
 
 /**
  * A look at a data file from outside the app, for tests: it sees what a committed
@@ -14,6 +14,8 @@ export interface DatabaseInspector {
   auditEntriesWithoutProduct(): number;
   foreignKeyProblems(): unknown[];
   integrity(): string;
+  /** Runs a statement behind the app's back: how tests play someone editing the file with a SQLite tool. */
+  tamper(sql: string, ...params: unknown[]): void;
   close(): void;
 }
 
@@ -35,6 +37,7 @@ export function inspectDatabase(file: string): DatabaseInspector {
       one(`SELECT count(*) AS n FROM audit_log a WHERE a.entity = 'product' AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = a.entity_id)`),
     foreignKeyProblems: () => db.pragma('foreign_key_check') as unknown[],
     integrity: () => (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; '),
+    tamper: (sql, ...params) => void db.prepare(sql).run(...params),
     close: () => db.close(),
   };
 }

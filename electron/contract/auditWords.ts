@@ -15,6 +15,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   database: 'Data file',
   checklist_template: 'Checklist template',
   stage: 'Stage',
+  signer: 'Signer',
+  signature: 'Electronic signature',
 };
 
 /** Field names in words, by record kind (a field not listed is spelt out from its name). */

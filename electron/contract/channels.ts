@@ -6,6 +6,7 @@ import type { ErrorCode } from './result';
 import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
 import { PlanComparison, PlansCompareInput, ScenarioApplyInput, ScenarioCreateInput, ScenarioDiscardInput, ScenarioEditInput, ScenarioRef, ScenarioSummary, ScenarioView } from './scenario';
 import { Id } from './common';
+import { SignaturesInput, SignatureView, Signer, SignerCreateInput, SignerPasswordChangeInput, SignerPasswordResetInput, SigningSession, SignInput, VerifyReport } from './signature';
 import {
   ChecklistBulkUpdateInput,
   ChecklistItemCreateInput,
@@ -107,6 +108,14 @@ export const contract = {
   'scenarios.discard': def('Discard a scenario (kept for the record, no longer editable)', ScenarioDiscardInput, ScenarioView, ['NOT_FOUND', 'CONFLICT']),
   'plans.compare': def('Compare 2 to 4 plans (live, baselines, scenarios): key dates, critical paths, what moved and why', PlansCompareInput, PlanComparison, ['NOT_FOUND']),
   'dashboard.get': def('Portfolio dashboard: stage, progress, next milestone, deadlines, overdue items, slips', DashboardInput, DashboardView),
+  'signers.list': def('The people who can sign on this installation', Empty, z.array(Signer)),
+  'signers.create': def('Add a signer: printed name and signing password (stored as a salted scrypt hash)', SignerCreateInput, Signer, ['CONFLICT']),
+  'signers.changePassword': def('Change a signing password (needs the old one)', SignerPasswordChangeInput, Signer, ['NOT_FOUND', 'CONFLICT']),
+  'signers.resetPassword': def('Reset a lost signing password, with an audited reason (earlier signatures stay valid)', SignerPasswordResetInput, Signer, ['NOT_FOUND']),
+  'signatures.session': def('The signing session: who signs with the password only, and until when', Empty, SigningSession),
+  'signatures.endSession': def('End the signing session (the next signature needs signer and password)', Empty, SigningSession),
+  'signatures.sign': def('Sign a checklist item (Approved, with evidence) or a readiness gate (Approved for submission)', SignInput, SignatureView, ['NOT_FOUND', 'CONFLICT']),
+  'signatures.verify': def('Check every signature (or a product\'s) against its record and the installation key; lists failures with reasons', SignaturesInput, VerifyReport),
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

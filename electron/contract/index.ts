@@ -11,3 +11,4 @@ export * from './scenario';
 export * from './channels';
 export * from './client';
 export * from './auditWords';
+export * from './signature';

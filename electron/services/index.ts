@@ -14,6 +14,7 @@ import { scenarioHandlers } from './planning/scenarios';
 import { exampleHandlers } from './products/examples';
 import { productHandlers } from './products/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { signatureHandlers } from './signatures/handlers';
 
 /** Every channel's handler, area by area. The type makes a channel without a handler a compile error. */
 export const handlers: HandlerMap<Channel> = {
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<Channel> = {
   ...baselineHandlers,
   ...scenarioHandlers,
   ...checklistHandlers,
+  ...signatureHandlers,
 };
 
 export function handlerFor<C extends Channel>(channel: C): Handler<C> {

@@ -36,7 +36,7 @@ async function everyKindOfChange() {
   const lists = await call(backend, 'checklists.generate', { productId: p.id });
   const items = lists.checklists.flatMap((c) => c.items);
   await call(backend, 'checklistItems.update', { id: items[0]!.id, changes: { status: 'not-applicable', justification: 'Domestic sponsor', due: { kind: 'milestone', milestone: 'ind-submitted', offsetDays: -14 } } });
-  await call(backend, 'checklistItems.bulkUpdate', { ids: items.slice(1, 4).map((i) => i.id), changes: { status: 'approved', owner: 'QA' }, reason: 'Review meeting' });
+  await call(backend, 'checklistItems.bulkUpdate', { ids: items.slice(1, 4).map((i) => i.id), changes: { status: 'submitted', owner: 'QA' }, reason: 'Review meeting' });
   const withCustom = await call(backend, 'checklistItems.create', { checklistId: lists.checklists[0]!.id, section: 'Custom', title: 'Cover letter', stage: 'ind' });
   const custom = withCustom.checklists[0]!.items.find((i) => i.title === 'Cover letter')!;
   await call(backend, 'checklistItems.remove', { id: custom.id, reason: 'Duplicate' });
@@ -79,7 +79,7 @@ describe('the audit trail in words', () => {
     }
     const find = (pred: (e: (typeof entries)[number]) => boolean) => entries.find(pred)!;
     expect(find((e) => e.entity === 'milestone' && e.field === 'durationDays' && e.newValue === '120')).toMatchObject({ record: expect.stringMatching(/^Milestone “.+”$/), change: expect.stringMatching(/^duration \d+ days → 120 days$/) });
-    expect(find((e) => e.entity === 'checklist_item' && e.field === 'status' && e.newValue === 'approved').change).toMatch(/^status Not started → Approved$/);
+    expect(find((e) => e.entity === 'checklist_item' && e.field === 'status' && e.newValue === 'submitted').change).toMatch(/^status Not started → Submitted$/);
     expect(find((e) => e.entity === 'checklist_item' && e.field === 'due').change).toBe('due — → 14 days before “ind submitted”');
     expect(find((e) => e.entity === 'product' && e.field === 'fraction' && e.newValue === 'exosome').change).toBe('secretome fraction Extracellular vesicles (EV) → Exosomes');
     expect(find((e) => e.entity === 'product' && e.action === 'create' && e.productId === p.id).change).toBe('created: “Umbilical cord MSC EVs”');

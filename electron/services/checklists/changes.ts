@@ -25,7 +25,7 @@ const stored = (row: ChecklistItemRow): Record<ItemEditable, string | null> => (
  * that change. Shared by single and bulk edits, so both refuse exactly the same things. The
  * linked document's path is checked by the caller before the transaction (a file-system call).
  */
-function planItemChanges(row: ChecklistItemRow, changes: ChecklistItemChanges, milestoneKeys: () => ReadonlySet<string | null>, pathPrefix = 'changes.') {
+function planItemChanges(row: ChecklistItemRow, changes: ChecklistItemChanges, milestoneKeys: () => ReadonlySet<string | null>, pathPrefix = 'changes.', signing = false) {
   const before = stored(row);
   const after: Record<ItemEditable, string | null> = { ...before };
   if (changes.status !== undefined) after.status = changes.status;
@@ -40,6 +40,10 @@ function planItemChanges(row: ChecklistItemRow, changes: ChecklistItemChanges, m
         { path: `${pathPrefix}due.milestone`, message: 'Unknown milestone' },
       ]);
     }
+  }
+  if (!signing && after.status === 'approved' && before.status !== 'approved') {
+    const message = `"${row.title}": Approved is given by an electronic signature. Use "Sign approval" on the item (signatures.sign with your signing password), with the evidence linked or noted.`;
+    throw new AppError('VALIDATION', message, [{ path: `${pathPrefix}status`, message: 'Sign to approve' }]);
   }
   const refusal = validateStatusChange(member(ITEM_STATUS_IDS, row.status, 'item status'), member(ITEM_STATUS_IDS, after.status!, 'item status'), after.justification);
   if (refusal) throw new AppError('VALIDATION', `"${row.title}": ${refusal}`, [{ path: `${pathPrefix}justification`, message: refusal }]);
@@ -66,8 +70,8 @@ function milestoneKeysOf(ctx: ServiceContext, productId: string): () => Readonly
 }
 
 /** Validates and applies one item's changes with their audit rows. */
-export function applyItemChanges(ctx: ServiceContext, row: ChecklistItemRow, changes: ChecklistItemChanges, reason: string | undefined, audit: Audit) {
-  const plan = planItemChanges(row, changes, milestoneKeysOf(ctx, row.product_id));
+export function applyItemChanges(ctx: ServiceContext, row: ChecklistItemRow, changes: ChecklistItemChanges, reason: string | undefined, audit: Audit, options: { signing?: boolean } = {}) {
+  const plan = planItemChanges(row, changes, milestoneKeysOf(ctx, row.product_id), 'changes.', options.signing === true);
   const { changed, after } = plan;
   if (changed.length === 0) return;
   const patch: Partial<Record<ItemEditable, string | null>> = {};

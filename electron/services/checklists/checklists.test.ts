@@ -69,7 +69,7 @@ describe('checklists', () => {
     const gated = view.checklists.filter((c) => ['ind', 'cmc', 'preclinical'].includes(c.kind)).flatMap((c) => c.items).filter((i) => i.required);
     const before = view.gates.find((g) => g.id === 'ind-ready')!;
     expect(before.blockers.length).toBe(gated.length);
-    const after = await ok('checklistItems.bulkUpdate', { ids: gated.map((i) => i.id), changes: { status: 'approved' } });
+    const after = await ok('checklistItems.bulkUpdate', { ids: gated.map((i) => i.id), changes: { status: 'submitted' } });
     expect(after.gates.find((g) => g.id === 'ind-ready')).toMatchObject({ ready: true, blockers: [] });
     expect(after.gates.find((g) => g.id === 'pre-ind-ready')!.ready).toBe(false);
   });
@@ -78,7 +78,7 @@ describe('checklists', () => {
     const { view } = await product('ev', 'EV-4');
     const ids = items(view).slice(0, 5).map((i) => i.id);
     const audit = count(backend, 'audit_log');
-    const refused = await backend.dispatch('checklistItems.bulkUpdate', { ids: [...ids, 'missing'], changes: { status: 'approved' } });
+    const refused = await backend.dispatch('checklistItems.bulkUpdate', { ids: [...ids, 'missing'], changes: { status: 'submitted' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const na = await backend.dispatch('checklistItems.bulkUpdate', { ids, changes: { status: 'not-applicable' } });
     expect(na).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

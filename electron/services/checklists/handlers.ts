@@ -9,6 +9,7 @@ import { checkDocumentPath } from './documents';
 import { regenerateChecklists } from './regenerate';
 import { allChecklistTemplates, isImported, validateImport } from './templates';
 import { loadChecklistsView } from './view';
+import { supersedeChanged } from '../signatures/verify';
 
 type ChecklistChannel =
   | 'checklists.templates'
@@ -35,6 +36,7 @@ function writeChecklists<T extends Target>(ctx: ServiceContext, read: () => T, a
     const id = typeof target === 'string' ? target : target.product_id;
     requireEditableProduct(ctx, id, 'changing its checklists');
     apply(target, audit);
+    supersedeChanged(ctx, id, audit);
     return id;
   });
   return loadChecklistsView(ctx, productId);

@@ -64,7 +64,10 @@ beforeAll(async () => {
   const linked = path.join(outDir, 'IND', 'phases-v2.docx');
   fs.mkdirSync(path.dirname(linked), { recursive: true });
   fs.writeFileSync(linked, 'draft');
-  await ok('checklistItems.update', { id: byTitle(view, TITLES.approved).id, changes: { status: 'approved', owner: 'Dr A. Rivera', notes: 'Signed by the CEO.' }, reason: 'Signed' });
+  await ok('checklistItems.update', { id: byTitle(view, TITLES.approved).id, changes: { owner: 'Dr A. Rivera' }, reason: 'Signed' });
+  // Approved only through an electronic signature, with its evidence.
+  const signer = await ok('signers.create', { displayName: 'Dr A. Rivera', password: 'signing password 1' });
+  await ok('signatures.sign', { kind: 'checklist_item', recordId: byTitle(view, TITLES.approved).id, signerId: signer.id, password: 'signing password 1', evidence: { notes: 'Signed by the CEO.' } });
   await ok('checklistItems.update', {
     id: byTitle(view, TITLES.inReview).id,
     changes: { status: 'in-review', owner: 'J. Chen', due: { kind: 'fixed', date: '2026-01-02' }, documentPath: linked },

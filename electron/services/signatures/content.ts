@@ -1,0 +1,72 @@
+import crypto from 'node:crypto';
+import type { SignatureKind, SignatureRow } from '../../../db/repositories/signatures';
+import type { ServiceContext } from '../context';
+import { productReadiness } from '../checklists/readiness';
+
+/** JSON with keys in order at every level: the same content always gives the same text. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface SignedRecord {
+  productId: string | null;
+  /** The record in words, for the verifier and the trail. */
+  label: string;
+  content: unknown;
+}
+
+/** A gate is signed as `<productId>:<gateId>`. */
+export function gateRef(recordId: string): { productId: string; gateId: string } | null {
+  const at = recordId.indexOf(':');
+  return at > 0 ? { productId: recordId.slice(0, at), gateId: recordId.slice(at + 1) } : null;
+}
+
+/** The current content of a signable record (what its hash covers), or null when it no longer exists. */
+export function recordContent(ctx: ServiceContext, kind: SignatureKind, recordId: string): SignedRecord | null {
+  if (kind === 'checklist_item') {
+    const row = ctx.repos.checklists.item(recordId);
+    if (!row) return null;
+    const { created_at: _c, updated_at: _u, position: _p, ...content } = row;
+    return { productId: row.product_id, label: `Checklist item "${row.title}"`, content: { kind, ...content } };
+  }
+  if (kind === 'gate') {
+    const ref = gateRef(recordId);
+    if (!ref || !ctx.repos.products.get(ref.productId)) return null;
+    const gate = productReadiness(ctx, ref.productId).gates.find((g) => g.id === ref.gateId);
+    if (!gate) return null;
+    const items = ctx.repos.checklists
+      .readiness(ref.productId)
+      .map((r) => ({ id: r.id, status: r.status, required: r.required, applicable: r.applicable, justification: r.justification }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { productId: ref.productId, label: `Readiness gate "${gate.label}"`, content: { kind, gate: ref.gateId, product: ref.productId, ready: gate.ready, items } };
+  }
+  return null;
+}
+
+export const contentHash = (record: SignedRecord) => sha256(canonical(record.content));
+
+/** The text the installation key signs: every field a manifestation shows, plus the record and its content hash. */
+export function signedPayload(row: Omit<SignatureRow, 'signature' | 'superseded_at' | 'superseded_reason' | 'public_key'>): string {
+  return canonical({
+    v: 1,
+    id: row.id,
+    signer: row.signer_id,
+    kind: row.record_kind,
+    record: row.record_id,
+    product: row.product_id,
+    meaning: row.meaning,
+    printedName: row.printed_name,
+    signedAt: row.signed_at,
+    timeZone: row.time_zone,
+    contentHash: row.content_hash,
+    keyFingerprint: row.key_fingerprint,
+  });
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DB_FILE_NAME } from '../../../db';
+import type { ChecklistsView, Channel, ChannelInput } from '../../contract';
+import { call, count, inspect, sampleProfile, tempBackend } from '../../test-support/backend';
+
+let backend: ReturnType<typeof tempBackend>;
+let now = '2026-01-05T12:00:00.000Z';
+beforeEach(() => {
+  now = '2026-01-05T12:00:00.000Z';
+  backend = tempBackend(() => now);
+});
+afterEach(() => backend.cleanup());
+
+const ok = <C extends Channel>(channel: C, input?: ChannelInput<C>) => call(backend, channel, input);
+const items = (v: ChecklistsView) => v.checklists.flatMap((c) => c.items);
+const later = (minutes: number) => (now = new Date(Date.parse(now) + minutes * 60_000).toISOString());
+/** Edits the data file behind the app's back (own connection). */
+const sqlite = (sql: string, ...params: unknown[]) => inspect(backend, (db) => db.tamper(sql, ...params));
+
+async function setup() {
+  const p = await ok('products.create', { ...sampleProfile({ code: 'EV-S', fraction: 'conditioned-medium' }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } });
+  const view = await ok('checklists.generate', { productId: p.id });
+  const ana = await ok('signers.create', { displayName: 'Ana Silva', password: 'correct horse 1' });
+  const ben = await ok('signers.create', { displayName: 'Ben Okafor', password: 'battery staple 2' });
+  return { product: p, view, ana, ben, item: items(view)[0]!, other: items(view)[1]! };
+}
+
+describe('electronic signatures', () => {
+  it('refuses a plain status change to Approved and says how to sign', async () => {
+    const { item } = await setup();
+    const refused = await backend.dispatch('checklistItems.update', { id: item.id, changes: { status: 'approved' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/electronic signature.*Sign approval/) } });
+  });
+
+  it('signs an item with evidence: Approved, manifested, valid; the second signature of the session needs the password only', async () => {
+    const { item, other, ana } = await setup();
+    const audit = count(backend, 'audit_log');
+    const noEvidence = await backend.dispatch('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1' });
+    expect(noEvidence).toMatchObject({ ok: false, error: { message: expect.stringMatching(/needs evidence/) } });
+    expect(count(backend, 'audit_log')).toBe(audit); // nothing half written
+    const signed = await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'eTMF folder 3.2.S, signed PDF' } });
+    expect(signed).toMatchObject({ state: 'valid', meaning: 'Approved', printedName: 'Ana Silva', manifestation: expect.stringMatching(/^Ana Silva — Approved — 2026-01-05 \d\d:\d\d .+ \(.+\)$/) });
+    const view = await ok('checklists.get', { productId: item.id === signed.recordId ? signed.productId! : '' });
+    expect(items(view).find((i) => i.id === item.id)).toMatchObject({ status: 'approved', notes: 'eTMF folder 3.2.S, signed PDF' });
+    // Later in the session: the password alone.
+    later(5);
+    expect(await ok('signatures.sign', { kind: 'checklist_item', recordId: other.id, password: 'correct horse 1', evidence: { notes: 'QA binder 7' } })).toMatchObject({ printedName: 'Ana Silva', state: 'valid' });
+    // After inactivity the session ends: both components again.
+    later(16);
+    expect(await ok('signatures.session')).toEqual({ signer: null, expiresAt: null });
+    const anonymous = await backend.dispatch('signatures.sign', { kind: 'checklist_item', recordId: other.id, password: 'correct horse 1' });
+    expect(anonymous).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Choose who is signing/) } });
+    const trail = await ok('audit.list', {});
+    expect(JSON.stringify(trail)).toMatch(/Ana Silva — Approved — 2026-01-05/);
+  });
+
+  it('a wrong password signs nothing and is counted; five lock signing for that signer, audited', async () => {
+    const { item, ana } = await setup();
+    for (let i = 1; i <= 4; i++) {
+      const r = await backend.dispatch('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'wrong', evidence: { notes: 'x' } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(`${i} of 5`) } });
+    }
+    const fifth = await backend.dispatch('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'wrong', evidence: { notes: 'x' } });
+    expect(fifth).toMatchObject({ ok: false, error: { message: expect.stringMatching(/locked for 30 minutes/) } });
+    const right = await backend.dispatch('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'x' } });
+    expect(right).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/locked/) } });
+    expect(count(backend, 'signature')).toBe(0);
+    const trail = JSON.stringify(await ok('audit.list', {}));
+    expect(trail).toMatch(/locked for 30 minutes after 5 wrong passwords/);
+    expect(trail).not.toContain('correct horse');
+    later(31);
+    expect(await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'x' } })).toMatchObject({ state: 'valid' });
+  });
+
+  it('cannot sign as someone else: their name needs their password', async () => {
+    const { item, ana, ben } = await setup();
+    await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'x' } });
+    const asBen = await backend.dispatch('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ben.id, password: 'correct horse 1', evidence: { notes: 'x' } });
+    expect(asBen).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Wrong signing password for Ben Okafor/) } });
+    expect(count(backend, 'signature')).toBe(1);
+  });
+
+  it('changing a signed item supersedes its signature and it needs a new approval', async () => {
+    const { item, ana } = await setup();
+    const signed = await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'binder 1' } });
+    const view = await ok('checklistItems.update', { id: item.id, changes: { notes: 'binder 2' } });
+    expect(items(view).find((i) => i.id === item.id)!.status).toBe('in-review');
+    const report = await ok('signatures.verify', {});
+    expect(report).toMatchObject({ checked: 1, valid: 0, superseded: 1, failures: [] });
+    expect(report.signatures[0]).toMatchObject({ id: signed.id, state: 'superseded', problems: ['superseded — record changed after signing'] });
+    expect(JSON.stringify(await ok('audit.list', {}))).toMatch(/superseded — record changed after signing/);
+  });
+
+  it('the verifier catches a record or a signature edited in SQLite, and a signature replayed on another item', async () => {
+    const { item, other, ana, product } = await setup();
+    const a = await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'binder 1' } });
+    expect((await ok('signatures.verify', { productId: product.id })).failures).toEqual([]);
+    sqlite(`UPDATE checklist_item SET notes = 'somewhere else' WHERE id = ?`, item.id);
+    const edited = await ok('signatures.verify', { productId: product.id });
+    expect(edited.failures.map((f) => [f.id, f.problems.join('; ')])).toEqual([[a.id, expect.stringMatching(/edited outside the app/)]]);
+    // Replay: the same signature copied onto another item.
+    sqlite(`INSERT INTO signature (id, signer_id, record_kind, record_id, product_id, meaning, printed_name, signed_at, time_zone, content_hash, signature, public_key, key_fingerprint)
+            SELECT 'replayed', signer_id, record_kind, ?, product_id, meaning, printed_name, signed_at, time_zone, content_hash, signature, public_key, key_fingerprint FROM signature WHERE id = ?`, other.id, a.id);
+    const replayed = (await ok('signatures.verify', {})).failures.find((f) => f.id === 'replayed')!;
+    expect(replayed.problems.join('; ')).toMatch(/Ed25519 signature does not match/);
+    expect(replayed.problems.join('; ')).toMatch(/differs from what was signed/);
+    // The signature's own fields edited (the trigger dropped first, as an attacker could).
+    sqlite(`DROP TRIGGER signature_only_superseded`);
+    sqlite(`UPDATE signature SET printed_name = 'Ben Okafor' WHERE id = ?`, a.id);
+    const forged = (await ok('signatures.verify', {})).failures.find((f) => f.id === a.id)!;
+    expect(forged.problems.join('; ')).toMatch(/Ed25519 signature does not match the signed fields/);
+  });
+
+  it('signs the IND gate only when it is ready, and changing an item then supersedes it', async () => {
+    const { product, view, ana } = await setup();
+    const gateId = `${product.id}:ind-ready`;
+    const notReady = await backend.dispatch('signatures.sign', { kind: 'gate', recordId: gateId, signerId: ana.id, password: 'correct horse 1' });
+    expect(notReady).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/not ready/) } });
+    const gated = view.checklists.filter((c) => ['ind', 'cmc', 'preclinical'].includes(c.kind)).flatMap((c) => c.items).filter((i) => i.required);
+    await ok('checklistItems.bulkUpdate', { ids: gated.map((i) => i.id), changes: { status: 'submitted' } });
+    const gate = await ok('signatures.sign', { kind: 'gate', recordId: gateId, signerId: ana.id, password: 'correct horse 1' });
+    expect(gate).toMatchObject({ meaning: 'Approved for submission', state: 'valid', record: expect.stringMatching(/Readiness gate/) });
+    await ok('checklistItems.update', { id: gated[0]!.id, changes: { status: 'in-review' } });
+    expect((await ok('signatures.verify', {})).signatures[0]).toMatchObject({ state: 'superseded' });
+  });
+
+  it('changes a password knowing the old one; a reset needs a reason, is audited, and keeps old signatures valid', async () => {
+    const { item, ana } = await setup();
+    await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'x' } });
+    expect(await backend.dispatch('signers.changePassword', { signerId: ana.id, oldPassword: 'nope', newPassword: 'new password 22' })).toMatchObject({ ok: false });
+    await ok('signers.changePassword', { signerId: ana.id, oldPassword: 'correct horse 1', newPassword: 'new password 22' });
+    expect(await backend.dispatch('signers.resetPassword', { signerId: ana.id, newPassword: 'reset password 3', reason: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await ok('signers.resetPassword', { signerId: ana.id, newPassword: 'reset password 3', reason: 'Forgot it after leave' });
+    expect(JSON.stringify(await ok('audit.list', {}))).toMatch(/Forgot it after leave/);
+    expect(await ok('signatures.verify', {})).toMatchObject({ valid: 1, failures: [] });
+    const stored = fs.readFileSync(path.join(backend.dataDir, DB_FILE_NAME));
+    expect(stored.includes('reset password 3')).toBe(false);
+  });
+});
