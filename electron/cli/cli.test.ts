@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DB_FILE_NAME } from '../../db';
+import { inspectDatabase } from '../../db/testing';
 import { CHANNELS, CLOCK_EVENT_IDS } from '../contract';
 import { sampleProfile } from '../test-support/backend';
 
@@ -129,5 +131,29 @@ describe('CLI clocks command', () => {
     expect(type.code).toBe(2);
     expect(type.err).toMatch(/Unknown meeting type "E". Valid meeting types: A, B, B-EOP, C, D, INTERACT/);
     expect(fs.existsSync(noDataDir)).toBe(false);
+  });
+});
+
+describe('CLI verify-signatures', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-cli-sign-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const value = (r: { out: string }) => (JSON.parse(r.out) as { value: Record<string, unknown> }).value;
+
+  it('lists a signature whose record was edited in SQLite directly, with the reason, and exits 1', () => {
+    const product = value(cliIn(dir, 'call', 'products.create', JSON.stringify({ ...sampleProfile({ code: 'SIG-1' }), pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' } })));
+    const view = value(cliIn(dir, 'call', 'checklists.generate', JSON.stringify({ productId: product.id }))) as { checklists: Array<{ items: Array<{ id: string }> }> };
+    const signer = value(cliIn(dir, 'call', 'signers.create', JSON.stringify({ displayName: 'Ana Silva', password: 'correct horse 1' })));
+    const itemId = view.checklists[0]!.items[0]!.id;
+    const signed = cliIn(dir, 'call', 'signatures.sign', JSON.stringify({ kind: 'checklist_item', recordId: itemId, signerId: signer.id, password: 'correct horse 1', evidence: { notes: 'binder 1' } }));
+    expect(signed.code).toBe(0);
+    const clean = cliIn(dir, 'verify-signatures', '--product', 'SIG-1');
+    expect(clean).toMatchObject({ code: 0, out: expect.stringMatching(/^1 signature\(s\) checked: 1 valid, 0 superseded, 0 failing\./) });
+    const db = inspectDatabase(path.join(dir, DB_FILE_NAME));
+    db.tamper(`UPDATE checklist_item SET notes = 'elsewhere' WHERE id = ?`, itemId);
+    db.close();
+    const caught = cliIn(dir, 'verify-signatures');
+    expect(caught.code).toBe(1);
+    expect(caught.out).toMatch(/FAIL {2}Checklist item ".+" {2}Ana Silva — Approved — 2026-\d\d-\d\d/);
+    expect(caught.out).toMatch(/edited outside the app/);
   });
 });

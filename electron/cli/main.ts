@@ -41,6 +41,9 @@ Commands:
                                 sharing bundle for a colleague
   import-bundle FILE [--as-copy | --replace]
                                 import a bundle; if the product exists here, choose a copy or replace
+  verify-signatures [--product <id|code>]
+                                check every electronic signature against its record and the
+                                installation key; lists failures with reasons, exits 1 if any fail
   clocks <event> <YYYY-MM-DD> [--meeting-type TYPE] [--meeting-date YYYY-MM-DD]
                                 print the deadlines that follow the event as a JSON array of
                                 {rule, label, date, citation}: date is YYYY-MM-DD, a {from, to}
@@ -280,6 +283,17 @@ async function run(argv: string[]): Promise<number> {
         if (!result.ok) return report(result);
         process.stdout.write(auditLines(result.value as AuditItem[]).join('\n') + '\n');
         return 0;
+      }
+      case 'verify-signatures': {
+        const productId = values.product ? await resolveProduct(open(), values.product) : undefined;
+        const result = await open().dispatch('signatures.verify', productId ? { productId } : {});
+        if (!result.ok) return report(result);
+        const verified = result.value as ChannelOutput<'signatures.verify'>;
+        const lines = [`${verified.checked} signature(s) checked: ${verified.valid} valid, ${verified.superseded} superseded, ${verified.failures.length} failing.`];
+        for (const f of verified.failures) lines.push(`FAIL  ${f.record}  ${f.manifestation}`, ...f.problems.map((p) => `      - ${p}`));
+        for (const s of verified.signatures.filter((x) => x.state === 'superseded')) lines.push(`SUPERSEDED  ${s.record}  ${s.manifestation}`);
+        process.stdout.write(lines.join('\n') + '\n');
+        return verified.failures.length > 0 ? 1 : 0;
       }
       case 'products': {
         const result = await open().dispatch('products.list', { includeArchived: true });
