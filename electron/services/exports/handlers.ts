@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { buildAuditExtract, periodText } from './auditExtract';
 import { toBuffer, writeDocxAtomic } from './document';
 import { buildIndChecklist } from './indChecklist';
+import { checkSignature } from '../signatures/verify';
 import { buildPlan } from './plan';
 import { buildPlanningSummary } from './planningSummary';
 import { renderTimelinePng } from './timelineFigure';
@@ -34,7 +35,8 @@ export function buildExport(ctx: ServiceContext, request: Request): { doc: Docum
       if (view.checklists.length === 0) {
         throw new AppError('CONFLICT', `${product.code} has no checklists yet. Generate them on its Checklists tab, then export.`);
       }
-      return { doc: buildIndChecklist({ view, product, groupBy: request.groupBy, paper: request.paper, generatedAt }), fileName };
+      const signatures = ctx.repos.signatures.ofProduct(product.id).map((row) => checkSignature(ctx, row));
+      return { doc: buildIndChecklist({ view, product, groupBy: request.groupBy, paper: request.paper, generatedAt, signatures }), fileName };
     }
     case 'plan': {
       // One schedule for both: the plan's dates and the checklists' due dates agree by construction.

@@ -1,6 +1,7 @@
 import type { Document, Paragraph } from 'docx';
-import { type Checklist, type ChecklistItem, type ChecklistsView, type Gate, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product } from '../../contract';
+import { type Checklist, type ChecklistItem, type ChecklistsView, type Gate, ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Product, type SignatureView } from '../../contract';
 import { truncate } from './format';
+import { countsLine, evidenceCounts, evidenceSection, signaturesSection } from './evidence';
 import { type ItemEntry, itemCells, itemEntries } from './itemCells';
 import { type Block, cellMuted, cellNote, cellText, cellWarning, note, para, run, spacer } from './word/blocks';
 import { type Paper } from './word/page';
@@ -16,6 +17,8 @@ export interface IndChecklistOptions {
   groupBy: ChecklistGrouping;
   paper?: Paper;
   generatedAt: string | Date;
+  /** The product's electronic signatures, checked: printed per item and in their own section. */
+  signatures?: readonly SignatureView[];
 }
 
 export const ECTD_MODULES: Readonly<Record<string, string>> = {
@@ -271,7 +274,7 @@ export function signOffSection(subject: string): ReportSection {
  * product stands by status, whether the IND gate is open and what blocks it, every item
  * grouped by 21 CFR 312.23 paragraph (or eCTD module), and a sign-off block.
  */
-export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'letter', generatedAt }: IndChecklistOptions): Document {
+export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'letter', generatedAt, signatures = [] }: IndChecklistOptions): Document {
   const checklists = orderedChecklists(view);
   const gate = view.gates.find((g) => g.id === 'ind-ready');
   return createReport({
@@ -283,12 +286,15 @@ export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'l
     coverRows: [
       ['Status date', view.today],
       ['IND gate', gate === undefined ? 'Not evaluated' : gate.ready ? 'Ready to submit' : `Not ready: ${gate.blockers.length} blocking items`],
+      ['Approvals', countsLine(evidenceCounts(checklists, signatures))],
     ],
     sections: [
       summarySection(view, checklists),
       gateSection(view, gate),
       ...(grouping === 'module' ? [itemsByModule(checklists)] : itemsBySection(checklists)),
       notApplicableSection(checklists),
+      evidenceSection(checklists, signatures),
+      signaturesSection(signatures),
       signOffSection('reviewed this IND readiness checklist'),
     ],
   });

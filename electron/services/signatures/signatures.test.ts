@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../db';
 import type { ChecklistsView, Channel, ChannelInput } from '../../contract';
 import { call, count, inspect, sampleProfile, tempBackend } from '../../test-support/backend';
+import { docxText } from '../../test-support/docx';
 
 let backend: ReturnType<typeof tempBackend>;
 let now = '2026-01-05T12:00:00.000Z';
@@ -137,5 +138,21 @@ describe('electronic signatures', () => {
     expect(await ok('signatures.verify', {})).toMatchObject({ valid: 1, failures: [] });
     const stored = fs.readFileSync(path.join(backend.dataDir, DB_FILE_NAME));
     expect(stored.includes('reset password 3')).toBe(false);
+  });
+
+  it('the Word IND checklist prints each signature manifestation and the evidence behind every done item, counted separately', async () => {
+    const { product, item, other, view, ana } = await setup();
+    await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'eTMF 1.1 signed PDF' } });
+    const third = items(view)[2]!;
+    await ok('checklistItems.update', { id: other.id, changes: { status: 'submitted' } });
+    await ok('checklistItems.update', { id: third.id, changes: { status: 'submitted', notes: 'Shared drive /IND/3' } });
+    const rendered = await ok('exports.render', { kind: 'ind-checklist', productId: product.id });
+    const text = docxText(Buffer.from(rendered.base64, 'base64'));
+    expect(text).toContain('1 approved with an electronic signature; 0 approved without one (legacy or superseded); 1 done without evidence');
+    expect(text).toContain('Evidence behind done items');
+    expect(text).toMatch(/Ana Silva — Approved — 2026-01-05 \d\d:\d\d/);
+    expect(text).toContain('eTMF 1.1 signed PDF');
+    expect(text).toContain('No evidence recorded');
+    expect(text).toContain('Electronic signatures');
   });
 });
