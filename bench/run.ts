@@ -7,8 +7,9 @@ import type { BenchResult } from './harness';
 import { benchPathway } from './pathway';
 import { benchPlanning } from './planning';
 import { benchSchedule } from './schedule';
+import { benchSignatures } from './signatures';
 
-const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchDashboard, benchExport];
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchDashboard, benchExport, benchSignatures];
 
 for (const suite of suites) {
   for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);

@@ -155,4 +155,17 @@ describe('electronic signatures', () => {
     expect(text).toContain('No evidence recorded');
     expect(text).toContain('Electronic signatures');
   });
+
+  it('bundle export and import (copy and replace) work with signatures present; the replaced item\'s signature then fails verification', async () => {
+    const { product, item, ana } = await setup();
+    await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'binder 1' } });
+    const bundle = await ok('bundles.export', { productId: product.id });
+    expect(await backend.dispatch('bundles.import', { fileName: bundle.fileName, content: bundle.content, mode: 'copy' })).toMatchObject({ ok: true });
+    expect(await backend.dispatch('bundles.import', { fileName: bundle.fileName, content: bundle.content, mode: 'replace' })).toMatchObject({ ok: true });
+    const report = await ok('signatures.verify', {});
+    expect(report.checked).toBe(1);
+    // Replace writes the items anew (new ids): the signature is listed as failing, never silently valid.
+    expect(report.failures.map((f) => f.problems)).toEqual([['the signed record no longer exists']]);
+  });
 });
+
