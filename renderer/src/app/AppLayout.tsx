@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconCalculator, IconHistory, IconLayoutDashboard, IconMoon, IconSearch, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconBriefcase, IconCalculator, IconHistory, IconLayoutDashboard, IconMoon, IconSearch, IconSettings, IconSignature, IconSun } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ProductSpotlight } from './ProductSpotlight';
 
@@ -10,6 +10,7 @@ const NAV = [
   { to: '/', label: 'Portfolio', icon: IconBriefcase, match: (p: string) => p === '/' || p.startsWith('/products') },
   { to: '/clocks', label: 'Clock calculator', icon: IconCalculator, match: (p: string) => p.startsWith('/clocks') },
   { to: '/audit', label: 'Audit trail', icon: IconHistory, match: (p: string) => p.startsWith('/audit') },
+  { to: '/signatures', label: 'Signatures', icon: IconSignature, match: (p: string) => p.startsWith('/signatures') },
   { to: '/settings', label: 'Settings', icon: IconSettings, match: (p: string) => p.startsWith('/settings') },
 ];
 

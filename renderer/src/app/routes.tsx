@@ -7,6 +7,7 @@ import { NewProductPage } from '../features/products/pages/NewProductPage';
 import { PortfolioPage } from '../features/products/pages/PortfolioPage';
 import { ProductPage } from '../features/products/pages/ProductPage';
 import { SettingsPage } from '../features/settings/pages/SettingsPage';
+import { SignaturesPage } from '../features/signatures/pages/SignaturesPage';
 import { AppLayout } from './AppLayout';
 
 function RouteError() {
@@ -32,6 +33,7 @@ export const router = createHashRouter([
       { path: 'clocks', element: <ClockCalculatorPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'signatures', element: <SignaturesPage /> },
       { path: '*', element: <RouteError /> },
     ],
   },

@@ -8,6 +8,7 @@ import { useChecklistWrite } from '../hooks/useChecklists';
 import { describeDue, draftOf, dueOf, sameDue, sectionLabel, type DueDraft, ectdLabel } from '../lib/items';
 import { DueFields, type MilestoneOption } from './DueEditor';
 import { StatusBadge, StatusSelect } from './status';
+import { SignatureLines, SignDialog } from '../../signatures/components/SignDialog';
 
 type Changes = ChannelInput<'checklistItems.update'>['changes'];
 
@@ -81,6 +82,7 @@ function ItemForm({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [removing, setRemoving] = useState(false);
+  const [signing, setSigning] = useState(false);
 
   const nextDue = dueOf(due);
   const changes: Changes = {};
@@ -114,6 +116,13 @@ function ItemForm({
         error={err('status')}
         comboboxProps={{ withinPortal: true }}
       />
+      <SignatureLines recordId={item.id} />
+      {editable && item.applicable && item.status !== 'approved' && (
+        <Button variant="light" onClick={() => setSigning(true)} disabled={dirty}>
+          Sign approval…
+        </Button>
+      )}
+      {signing && <SignDialog item={item} onClose={() => setSigning(false)} />}
       {showJustification && (
         <Textarea
           label="Justification for not applicable"

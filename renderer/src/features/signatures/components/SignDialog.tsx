@@ -1,0 +1,116 @@
+import { Alert, Button, Group, Modal, NativeSelect, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { ChecklistItem } from '../../../../../electron/contract';
+import { api } from '../../../lib/api';
+import { fieldErrors, notifySuccess } from '../../../lib/notify';
+
+const NEW_SIGNER = '__new__';
+
+/**
+ * Sign an item's approval: the first signature of a session asks for the signer and their
+ * password, later ones the password only. Everything works from the keyboard: the form submits
+ * on Enter.
+ */
+export function SignDialog({ item, onClose }: { item: ChecklistItem; onClose(): void }) {
+  const client = useQueryClient();
+  const signers = useQuery({ queryKey: ['signers'], queryFn: () => api.signers.list() });
+  const session = useQuery({ queryKey: ['signing-session'], queryFn: () => api.signatures.session() });
+  const [signerId, setSignerId] = useState('');
+  const [newName, setNewName] = useState('');
+  const [password, setPassword] = useState('');
+  const [notes, setNotes] = useState(item.notes);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const inSession = session.data?.signer ?? null;
+  const list = signers.data ?? [];
+  const chosen = signerId || (list.length === 0 ? NEW_SIGNER : '');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setBusy(true);
+    try {
+      let id = inSession ? undefined : chosen;
+      if (!inSession && chosen === NEW_SIGNER) id = (await api.signers.create({ displayName: newName, password })).id;
+      if (!inSession && !id) {
+        setErrors({ signerId: 'Choose who is signing' });
+        return;
+      }
+      const signed = await api.signatures.sign({ kind: 'checklist_item', recordId: item.id, ...(id ? { signerId: id } : {}), password, evidence: { notes } });
+      await client.invalidateQueries();
+      notifySuccess(`Signed: ${signed.manifestation}`);
+      onClose();
+    } catch (error) {
+      const found = fieldErrors(error);
+      setErrors(Object.keys(found).length > 0 ? found : { form: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Sign approval">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">
+            Signing <b>{item.title}</b> with the meaning <b>Approved</b>. Your printed name, the date and time and the meaning are recorded with the item and printed in exports.
+          </Text>
+          {inSession ? (
+            <Text size="sm">
+              Signing as <b>{inSession.displayName}</b> (session open): enter your password.
+            </Text>
+          ) : (
+            <NativeSelect
+              label="Signer"
+              value={chosen}
+              onChange={(e) => setSignerId(e.currentTarget.value)}
+              error={errors.signerId}
+              data={[{ value: '', label: 'Choose…', disabled: true }, ...list.map((s) => ({ value: s.id, label: s.displayName })), { value: NEW_SIGNER, label: 'New signer…' }]}
+              data-autofocus
+            />
+          )}
+          {!inSession && chosen === NEW_SIGNER && <TextInput label="Printed name" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} error={errors.displayName} />}
+          <PasswordInput
+            label={!inSession && chosen === NEW_SIGNER ? 'New signing password (at least 10 characters)' : 'Signing password'}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password ?? errors.newPassword}
+            {...(inSession ? { 'data-autofocus': true } : {})}
+          />
+          <Textarea label="Evidence: where it is kept" description="Needed when no document is linked" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.evidence ?? errors['evidence.notes']} />
+          {errors.form && (
+            <Alert color="red" variant="light">
+              {errors.form}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Sign
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The signatures of one record as manifested: printed name, meaning, date and time with zone, and state. */
+export function SignatureLines({ recordId }: { recordId: string }) {
+  const report = useQuery({ queryKey: ['signatures'], queryFn: () => api.signatures.verify({}) });
+  const mine = (report.data?.signatures ?? []).filter((s) => s.recordId === recordId);
+  if (mine.length === 0) return null;
+  return (
+    <Stack gap={4} aria-label="Electronic signatures">
+      {mine.map((s) => (
+        <Text key={s.id} size="sm" c={s.state === 'valid' ? undefined : s.state === 'superseded' ? 'orange' : 'red'} td={s.state === 'valid' ? undefined : 'line-through'}>
+          {s.manifestation}
+          {s.state !== 'valid' && <Text span size="xs" td="none"> ({s.problems.join('; ')})</Text>}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
