@@ -70,10 +70,10 @@ test('an item moves through the workflow and the counts follow', async ({ page }
   await expect(readiness.getByLabel('In review: 1')).toBeVisible();
   await expect(readiness.getByLabel('Drafting: 0')).toBeVisible();
   expect(await checklists.doneCount()).toEqual([done0, total]);
-  await checklists.pickStatus(FORM_1571, 'Approved');
-  await expect(readiness.getByLabel('Approved: 1')).toBeVisible();
+  await checklists.pickStatus(FORM_1571, 'Submitted');
+  await expect(readiness.getByLabel('Submitted: 1')).toBeVisible();
   await expect.poll(() => checklists.doneCount()).toEqual([done0 + 1, total]);
-  await expect(checklists.status(FORM_1571)).toHaveValue('Approved');
+  await expect(checklists.status(FORM_1571)).toHaveValue('Submitted');
 
   // The drawer shows the whole item; keyboard: focus the list, Space selects, Enter opens.
   const { list, bulkBar, dialog: drawer } = checklists;
@@ -117,7 +117,7 @@ test('not applicable needs a justification: refused without one, accepted with o
   await expect(readiness.getByLabel('Not applicable: 1')).toBeVisible();
 });
 
-test('approving every required item in bulk makes the IND gate ready', async ({ page }) => {
+test('submitting every required item in bulk makes the IND gate ready', async ({ page }) => {
   const checklists = await ChecklistsPage.open(page, EV.name);
   const ind = checklists.gate('IND ready to submit');
   await expect(ind.getByText('Ready', { exact: true })).toHaveCount(0);
@@ -139,10 +139,10 @@ test('approving every required item in bulk makes the IND gate ready', async ({ 
   const [shown] = await checklists.shown();
   await checklists.selectAllShown();
   await expect(checklists.bulkBar).toContainText(`${shown} selected`);
-  await checklists.setStatusOfSelected('Approved');
+  await checklists.setStatusOfSelected('Submitted');
 
   await expect(ind.getByText('Ready', { exact: true })).toBeVisible();
   await expect(ind.getByText('Not ready', { exact: true })).toHaveCount(0);
   await expect(ind.getByText(/^All \d+ items in scope done$/)).toBeVisible();
-  await expect(checklists.readiness.getByLabel(`Approved: ${shown}`)).toBeVisible();
+  await expect(checklists.readiness.getByLabel(`Submitted: ${shown}`)).toBeVisible();
 });

@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, test, useFreshServer } from './fixtures';
+import { ChecklistsPage } from './pages/checklistsPage';
+import { createProduct } from './pages/productForm';
+
+test.describe.configure({ mode: 'serial' });
+useFreshServer();
+
+const PRODUCT = { code: 'UC-EV-SIG', name: 'Umbilical cord MSC EVs (signatures)', fraction: 'Extracellular vesicles (EV)' };
+const FORM_1571 = 'Form FDA 1571 completed and signed for the initial IND';
+
+/** Tabs until the focused element has this accessible name (keyboard only: no clicks). */
+async function tabTo(page: Page, name: RegExp) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const el = page.locator(':focus');
+    const focused = (await el.count()) === 0 ? '' : ((await el.getAttribute('aria-label')) ?? (await el.innerText())).trim();
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Nothing named ${name} is reachable with Tab`);
+}
+
+test('an approval is signed with the keyboard only: signer, password and evidence; the verifier lists it as valid', async ({ page, pageErrors }) => {
+  const product = await createProduct(page, { ...PRODUCT, sponsor: 'E2E Sign Inc.', sourceCell: 'Mesenchymal stromal cells', sourceTissue: 'Umbilical cord', indication: 'BPD', route: 'Intratracheal' });
+  await product.openTab('Checklists');
+  const checklists = new ChecklistsPage(page);
+  await checklists.generateButton.click();
+  await expect(checklists.regenerateButton).toBeVisible();
+  await checklists.search('Form FDA 1571 completed');
+  await expect(checklists.itemRow(FORM_1571)).toBeVisible();
+
+  const { list, dialog: drawer } = checklists;
+  await list.focus();
+  await list.press('j');
+  await list.press('Enter');
+  await expect(drawer.getByRole('heading', { name: FORM_1571 })).toBeVisible();
+  await tabTo(page, /^Sign approval/);
+  await page.keyboard.press('Enter');
+
+  const sign = page.getByRole('dialog', { name: 'Sign approval' });
+  await expect(sign.getByLabel('Signer')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(sign.getByLabel('Printed name')).toBeFocused();
+  await page.keyboard.type('Erin Example');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('e2e signing password');
+  await tabTo(page, /^$/); // the evidence note (a textarea has no inner text)
+  await expect(sign.getByLabel(/Evidence/)).toBeFocused();
+  await page.keyboard.type('eTMF 1.1, signed PDF');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByText(/^Signed: Erin Example — Approved — \d{4}-\d\d-\d\d \d\d:\d\d/)).toBeVisible();
+  await expect(sign).toBeHidden();
+  await expect(checklists.status(FORM_1571)).toHaveValue('Approved');
+  await expect(drawer.getByLabel('Electronic signatures')).toContainText(/Erin Example — Approved — \d{4}-\d\d-\d\d \d\d:\d\d .+ \(.+\)/);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('link', { name: 'Signatures' }).click();
+  await expect(page.getByRole('status')).toContainText('1 signature checked: 1 valid, 0 superseded, 0 failing verification.');
+  await expect(page.getByRole('cell', { name: /Erin Example — Approved/ })).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
