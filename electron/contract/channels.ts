@@ -114,7 +114,7 @@ export const contract = {
   'signers.resetPassword': def('Reset a lost signing password, with an audited reason (earlier signatures stay valid)', SignerPasswordResetInput, Signer, ['NOT_FOUND']),
   'signatures.session': def('The signing session: who signs with the password only, and until when', Empty, SigningSession),
   'signatures.endSession': def('End the signing session (the next signature needs signer and password)', Empty, SigningSession),
-  'signatures.sign': def('Sign a checklist item (Approved, with evidence) or a readiness gate (Approved for submission)', SignInput, SignatureView, ['NOT_FOUND', 'CONFLICT']),
+  'signatures.sign': def('Sign a checklist item (Approved, with evidence), a readiness gate (Approved for submission) or the IND checklist export (Reviewed)', SignInput, SignatureView, ['NOT_FOUND', 'CONFLICT']),
   'signatures.verify': def('Check every signature (or a product\'s) against its record and the installation key; lists failures with reasons', SignaturesInput, VerifyReport),
 } as const satisfies Record<string, ChannelDef>;
 

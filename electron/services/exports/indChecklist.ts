@@ -254,7 +254,7 @@ const SIGNATURE_COLUMNS = ['Name (printed)', 'Role', 'Signature meaning\n(review
 const SIGNATURE_WIDTHS = [22, 18, 24, 22, 14];
 
 /** Signature block in the form 21 CFR 11.50 asks a signed record to show. */
-export function signOffSection(subject: string): ReportSection {
+export function signOffSection(subject: string, signed: readonly SignatureView[] = []): ReportSection {
   return section({
     title: 'Sign-off',
     children: [
@@ -262,8 +262,13 @@ export function signOffSection(subject: string): ReportSection {
       note('21 CFR 11.50: a signed record shows the printed name of the signer, the date and time of signing, and the meaning of the signature (such as review, approval, responsibility or authorship).'),
       table({
         rowHeight: 720,
-        rows: [1, 2, 3, 4],
-        columns: SIGNATURE_COLUMNS.map((header, i) => ({ header, width: SIGNATURE_WIDTHS[i]!, cell: () => '' })),
+        rows: [...signed, ...Array.from({ length: Math.max(1, 4 - signed.length) }, () => null)],
+        columns: SIGNATURE_COLUMNS.map((header, i) => ({
+          header,
+          width: SIGNATURE_WIDTHS[i]!,
+          // Electronic signatures fill their rows (name, meaning, "Signed electronically", date and time with zone); the rest stay blank for ink.
+          cell: (s: SignatureView | null) => (s === null ? '' : [s.printedName, '', s.meaning, `Signed electronically (key ${s.keyFingerprint.slice(0, 9)})`, s.manifestation.split(' — ').slice(2).join(' — ')][i]!),
+        })),
       }),
     ],
   });
@@ -295,7 +300,7 @@ export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'l
       notApplicableSection(checklists),
       evidenceSection(checklists, signatures),
       signaturesSection(signatures),
-      signOffSection('reviewed this IND readiness checklist'),
+      signOffSection('reviewed this IND readiness checklist', signatures.filter((s) => s.kind === 'export' && s.recordId === `${product.id}:ind-checklist` && s.state === 'valid')),
     ],
   });
 }

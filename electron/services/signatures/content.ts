@@ -48,6 +48,15 @@ export function recordContent(ctx: ServiceContext, kind: SignatureKind, recordId
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     return { productId: ref.productId, label: `Readiness gate "${gate.label}"`, content: { kind, gate: ref.gateId, product: ref.productId, ready: gate.ready, items } };
   }
+  if (kind === 'export') {
+    const ref = gateRef(recordId);
+    if (!ref || ref.gateId !== 'ind-checklist') return null;
+    const product = ctx.repos.products.get(ref.productId);
+    if (!product) return null;
+    // What the IND checklist prints: every item with its status, owner, due date, evidence and justification.
+    const items = ctx.repos.checklists.items(ref.productId).map(({ created_at: _c, updated_at: _u, ...item }) => item);
+    return { productId: ref.productId, label: `IND checklist export of ${product.code}`, content: { kind, export: ref.gateId, product: ref.productId, items } };
+  }
   return null;
 }
 

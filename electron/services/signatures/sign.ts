@@ -26,8 +26,8 @@ export function sign(ctx: ServiceContext, request: SignRequest): SignatureView {
     const problem = checkDocumentPath(documentPath);
     if (problem) throw new AppError('VALIDATION', problem, [{ path: 'evidence.documentPath', message: problem }]);
   }
-  if (request.kind === 'export' || request.kind === 'scenario') {
-    throw new AppError('VALIDATION', `Signing ${request.kind === 'export' ? 'an export' : 'a planning session'} is not available yet: sign its checklist items and the readiness gate.`);
+  if (request.kind === 'scenario') {
+    throw new AppError('VALIDATION', 'Signing a planning session is not available yet: sign its checklist items, the readiness gate or the IND checklist export.');
   }
   const signer = resolveSigner(ctx, request.signerId, request.password);
   const row = ctx.write((audit) => {
@@ -44,9 +44,9 @@ export function sign(ctx: ServiceContext, request: SignRequest): SignatureView {
       }
     } else {
       const ref = gateRef(request.recordId);
-      if (!ref) throw new AppError('VALIDATION', 'Name the gate as <product id>:<gate id>, e.g. "…:ind-ready".');
+      if (!ref) throw new AppError('VALIDATION', request.kind === 'gate' ? 'Name the gate as <product id>:<gate id>, e.g. "…:ind-ready".' : 'Name the export as <product id>:ind-checklist.');
       productId = ref.productId;
-      requireEditableProduct(ctx, productId, 'signing its readiness gates');
+      requireEditableProduct(ctx, productId, request.kind === 'gate' ? 'signing its readiness gates' : 'signing its exports');
     }
     // Earlier signatures of this product whose records changed in this write are superseded first.
     supersedeChanged(ctx, productId, audit);

@@ -167,5 +167,18 @@ describe('electronic signatures', () => {
     // Replace writes the items anew (new ids): the signature is listed as failing, never silently valid.
     expect(report.failures.map((f) => f.problems)).toEqual([['the signed record no longer exists']]);
   });
+
+  it('the IND checklist export signed "Reviewed" prints the signature in its sign-off block; a later item change supersedes it', async () => {
+    const { product, item, ana } = await setup();
+    const reviewed = await ok('signatures.sign', { kind: 'export', recordId: `${product.id}:ind-checklist`, signerId: ana.id, password: 'correct horse 1' });
+    expect(reviewed).toMatchObject({ meaning: 'Reviewed', state: 'valid', record: 'IND checklist export of EV-S' });
+    const text = docxText(Buffer.from((await ok('exports.render', { kind: 'ind-checklist', productId: product.id })).base64, 'base64'));
+    const signOff = text.slice(text.lastIndexOf('Sign-off'));
+    expect(signOff).toMatch(/Ana Silva.*Reviewed.*Signed electronically/s);
+    await ok('checklistItems.update', { id: item.id, changes: { owner: 'QA' } });
+    expect((await ok('signatures.verify', {})).signatures[0]).toMatchObject({ state: 'superseded' });
+    const after = docxText(Buffer.from((await ok('exports.render', { kind: 'ind-checklist', productId: product.id })).base64, 'base64'));
+    expect(after.slice(after.lastIndexOf('Sign-off'))).not.toContain('Signed electronically');
+  });
 });
 
