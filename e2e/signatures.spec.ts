@@ -56,6 +56,7 @@ test('an approval is signed with the keyboard only: signer, password and evidenc
   await expect(checklists.status(FORM_1571)).toHaveValue('Approved');
   await expect(drawer.getByLabel('Electronic signatures')).toContainText(/Erin Example — Approved — \d{4}-\d\d-\d\d \d\d:\d\d .+ \(.+\)/);
   await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Approvals and evidence')).toHaveText('Approvals: 1 signed · 0 without signature (legacy) · 0 done without evidence');
 
   await page.getByRole('link', { name: 'Signatures' }).click();
   await expect(page.getByRole('status')).toContainText('1 signature checked: 1 valid, 0 superseded, 0 failing verification.');

@@ -112,6 +112,8 @@ export const ChecklistsView = z.object({
   summary: Summary,
   byStage: z.array(z.object({ stage: StageKind, summary: Summary })),
   gates: z.array(Gate),
+  /** Approvals with a valid electronic signature, approvals without one (legacy or superseded), and done items with no document and no note. */
+  evidence: z.object({ signedApprovals: z.number().int(), unsignedApprovals: z.number().int(), doneWithoutEvidence: z.number().int() }).optional(),
   /** Set after generate: what regeneration changed. */
   regenerated: z.object({ added: z.number().int(), flagged: z.number().int(), restored: z.number().int() }).optional(),
 });

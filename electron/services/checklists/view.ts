@@ -9,6 +9,8 @@ import { milestoneDates as datesOf, productSchedule } from '../pathway/schedule'
 import { member } from '../vocabulary';
 import { documentExists } from './documents';
 import { gatesOf, toSummary } from './readiness';
+import { evidenceCounts } from '../exports/evidence';
+import { checkSignature } from '../signatures/verify';
 
 function parseDue(text: string): Due | null {
   const parsed = DueSchema.safeParse(JSON.parse(text));
@@ -89,6 +91,7 @@ export function loadChecklistsView(
     summary: toSummary(summarise(scoped)),
     byStage: [...byStage.entries()].map(([stage, items]) => ({ stage, summary: toSummary(summarise(items)) })),
     gates,
+    evidence: evidenceCounts(checklists, ctx.repos.signatures.ofProduct(productId).map((row) => checkSignature(ctx, row))),
   };
 }
 

@@ -154,6 +154,7 @@ describe('electronic signatures', () => {
     expect(text).toContain('eTMF 1.1 signed PDF');
     expect(text).toContain('No evidence recorded');
     expect(text).toContain('Electronic signatures');
+    expect((await ok('checklists.get', { productId: product.id })).evidence).toEqual({ signedApprovals: 1, unsignedApprovals: 0, doneWithoutEvidence: 1 });
   });
 
   it('bundle export and import (copy and replace) work with signatures present; the replaced item\'s signature then fails verification', async () => {

@@ -171,6 +171,15 @@ export const ReadinessHeader = memo(function ReadinessHeader({ view, onFocusItem
                 );
               })}
             </Group>
+            {view.evidence && (
+              <Text size="sm" aria-label="Approvals and evidence">
+                Approvals: <b>{view.evidence.signedApprovals}</b> signed · <b>{view.evidence.unsignedApprovals}</b> without signature (legacy)
+                {' · '}
+                <Text span size="sm" c={view.evidence.doneWithoutEvidence > 0 ? 'orange' : undefined}>
+                  <b>{view.evidence.doneWithoutEvidence}</b> done without evidence
+                </Text>
+              </Text>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
