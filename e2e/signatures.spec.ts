@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test, useFreshServer } from './fixtures';
 import { ChecklistsPage } from './pages/checklistsPage';
+import { ProductPage } from './pages/productPage';
+import { PlanningPage } from './pages/planningPage';
 import { createProduct } from './pages/productForm';
 
 test.describe.configure({ mode: 'serial' });
@@ -61,5 +63,54 @@ test('an approval is signed with the keyboard only: signer, password and evidenc
   await page.getByRole('link', { name: 'Signatures' }).click();
   await expect(page.getByRole('status')).toContainText('1 signature checked: 1 valid, 0 superseded, 0 failing verification.');
   await expect(page.getByRole('cell', { name: /Erin Example — Approved/ })).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
+
+test('the IND checklist export is signed "Reviewed" from its Export dialog, with the password only while the session is open', async ({ page, pageErrors }) => {
+  const product = await createProduct(page, { ...PRODUCT, code: 'UC-EV-SIG2', name: 'Umbilical cord MSC EVs (export sign-off)', sponsor: 'E2E Sign Inc.', sourceCell: 'Mesenchymal stromal cells', sourceTissue: 'Umbilical cord', indication: 'BPD', route: 'Intratracheal' });
+  const dialog = await product.openExport('IND submission checklist…');
+  await dialog.getByRole('button', { name: 'Sign as reviewed…' }).click();
+  const sign = page.getByRole('dialog', { name: 'Sign export as reviewed' });
+  await expect(sign).toContainText('IND checklist export of UC-EV-SIG2');
+  await expect(sign).toContainText('Reviewed');
+  // The first test's signature opened a session: the password alone signs.
+  await expect(sign.getByText(/Signing as Erin Example/)).toBeVisible();
+  await sign.getByLabel('Signing password').fill('e2e signing password');
+  await sign.getByLabel('Signing password').press('Enter');
+  await expect(sign).toBeHidden();
+  await expect(dialog.getByLabel('Electronic signatures')).toContainText(/Erin Example — Reviewed — \d{4}-\d\d-\d\d \d\d:\d\d/);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the IND gate, once ready, is signed "Approved for submission"; a planning session is applied and signed "Approved" with its reason', async ({ page, pageErrors }) => {
+  const checklists = await ChecklistsPage.open(page, 'Umbilical cord MSC EVs (export sign-off)');
+  await checklists.generateButton.click();
+  await expect(checklists.regenerateButton).toBeVisible();
+  await checklists.requiredOnly.check();
+  await checklists.selectAllShown();
+  await checklists.setStatusOfSelected('Submitted');
+  const ind = checklists.gate('IND ready to submit');
+  await expect(ind.getByText('Ready', { exact: true })).toBeVisible();
+  await ind.getByRole('button', { name: /^IND ready to submit: Ready/ }).click();
+  await page.getByRole('button', { name: 'Sign “IND ready to submit”: Approved for submission…' }).click();
+  const gateSign = page.getByRole('dialog', { name: 'Sign readiness gate' });
+  await gateSign.getByLabel('Signing password').fill('e2e signing password');
+  await gateSign.getByLabel('Signing password').press('Enter');
+  await expect(gateSign).toBeHidden();
+  await expect(page.getByLabel('Electronic signatures')).toContainText(/Erin Example — Approved for submission — \d{4}-\d\d-\d\d/);
+
+  const product = new ProductPage(page);
+  await product.openTab('Planning');
+  const planning = new PlanningPage(page);
+  const scenario = await planning.startScenario('Tox +2 weeks');
+  await planning.milestoneIn(scenario, 'GLP toxicology in-life phase and analysis').addToDuration(14);
+  await scenario.getByRole('button', { name: 'Apply and sign…' }).click();
+  const sign = page.getByRole('dialog', { name: 'Apply and sign planning session' });
+  await sign.getByLabel('Reason for applying').fill('Agreed with the CRO');
+  await sign.getByLabel('Signing password').fill('e2e signing password');
+  await sign.getByLabel('Signing password').press('Enter');
+  await expect(sign).toBeHidden();
+  await expect(scenario.getByText(/was applied to the live plan/)).toBeVisible();
+  await expect(scenario.getByLabel('Electronic signatures')).toContainText(/Erin Example — Approved — \d{4}-\d\d-\d\d/);
   expect(pageErrors).toEqual([]);
 });

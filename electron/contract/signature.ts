@@ -50,12 +50,14 @@ export const SignEvidence = z.strictObject({ documentPath: text(1000, 'Linked do
 
 export const SignInput = z.strictObject({
   kind: SignatureKind,
-  /** The item id, the gate as `<productId>:<gateId>`, the export as `<productId>:<export>`, the scenario id. */
+  /** The item id, the gate as `<productId>:<gateId>`, the export as `<productId>:ind-checklist` or `<productId>:plan`, the scenario id. */
   recordId: requiredText('Record', 200),
   /** Needed at the first signature of a session (user + password); later ones need the password only. */
   signerId: Id.optional(),
   password: Password,
   evidence: SignEvidence.optional(),
+  /** Applying a planning session: why it is applied (the audit trail's reason for every change it makes). */
+  reason: text(1000, 'Reason for applying the planning session').optional(),
 });
 
 export const SIGNATURE_STATE_LABELS = {

@@ -6,6 +6,7 @@ import type { Result } from '../contract';
 import type { AppInfoValue, Maintenance } from '../services/context';
 import { createContext, localDate, type ServiceContext } from '../services/context';
 import { AppError } from '../services/errors';
+import { supersedeChanged } from '../services/signatures/verify';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { APP_VERSION } from './version';
 
@@ -87,6 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
       { version: APP_VERSION, dataDir: options.dataDir, dbPath, schemaVersion: opened.schemaVersion, frontDoor: options.frontDoor },
       maintenance,
       clock,
+      supersedeChanged,
     );
     inner = createDispatcher(ctx, options.log);
   }

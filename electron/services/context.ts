@@ -75,6 +75,8 @@ export function createContext(
   info: ServiceContext['info'],
   maintenance: Maintenance,
   clock: () => string = () => new Date().toISOString(),
+  /** Runs inside every write, once per product it touched, before the audit rows are added (signatures whose record changed are superseded there). */
+  beforeCommit?: (ctx: ServiceContext, productId: string, audit: Audit) => void,
 ): ServiceContext {
   const account = osAccount();
   let key: InstallationKey | null = null;
@@ -97,6 +99,7 @@ export function createContext(
           summarise: (text: string) => void (summary = text),
         });
         const result = fn(audit);
+        if (beforeCommit) for (const productId of new Set(records.map((r) => r.productId))) if (productId) beforeCommit(ctx, productId, audit);
         if (records.length > 0) repos.audit.append(ctx.now(), ctx.actor(), records, records.length > 1 ? changeSetOf(records, summary) : null);
         return result;
       });

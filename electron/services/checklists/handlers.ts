@@ -9,7 +9,6 @@ import { checkDocumentPath } from './documents';
 import { regenerateChecklists } from './regenerate';
 import { allChecklistTemplates, isImported, validateImport } from './templates';
 import { loadChecklistsView } from './view';
-import { supersedeChanged } from '../signatures/verify';
 
 type ChecklistChannel =
   | 'checklists.templates'
@@ -26,7 +25,8 @@ type Target = string | { product_id: string };
 
 /**
  * A write to one product's checklists: `read` finds what the write starts from inside the
- * transaction (read once), the product must not be archived, then `apply`. The fresh view is
+ * transaction (read once), the product must not be archived, then `apply` (signatures whose
+ * record it changed are superseded by the write itself: see `createContext`). The fresh view is
  * built after the commit: it checks every linked document on disk, which is no work to do
  * while holding the write lock.
  */
@@ -36,7 +36,6 @@ function writeChecklists<T extends Target>(ctx: ServiceContext, read: () => T, a
     const id = typeof target === 'string' ? target : target.product_id;
     requireEditableProduct(ctx, id, 'changing its checklists');
     apply(target, audit);
-    supersedeChanged(ctx, id, audit);
     return id;
   });
   return loadChecklistsView(ctx, productId);

@@ -80,3 +80,27 @@ export function signaturesSection(signatures: readonly SignatureView[]): ReportS
     ],
   });
 }
+
+const SIGNATURE_COLUMNS = ['Name (printed)', 'Role', 'Signature meaning\n(review / approval / responsibility / authorship)', 'Signature', 'Date and time'];
+const SIGNATURE_WIDTHS = [22, 18, 24, 22, 14];
+
+/** Signature block in the form 21 CFR 11.50 asks a signed record to show. */
+export function signOffSection(subject: string, signed: readonly SignatureView[] = []): ReportSection {
+  return section({
+    title: 'Sign-off',
+    children: [
+      para(`By signing, each person below records that they have ${subject}, with the meaning they state.`),
+      note('21 CFR 11.50: a signed record shows the printed name of the signer, the date and time of signing, and the meaning of the signature (such as review, approval, responsibility or authorship).'),
+      table({
+        rowHeight: 720,
+        rows: [...signed, ...Array.from({ length: Math.max(1, 4 - signed.length) }, () => null)],
+        columns: SIGNATURE_COLUMNS.map((header, i) => ({
+          header,
+          width: SIGNATURE_WIDTHS[i]!,
+          // Electronic signatures fill their rows (name, meaning, "Signed electronically", date and time with zone); the rest stay blank for ink.
+          cell: (s: SignatureView | null) => (s === null ? '' : [s.printedName, '', s.meaning, `Signed electronically (key ${s.keyFingerprint.slice(0, 9)})`, s.manifestation.split(' — ').slice(2).join(' — ')][i]!),
+        })),
+      }),
+    ],
+  });
+}

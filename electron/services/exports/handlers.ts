@@ -44,7 +44,7 @@ export function buildExport(ctx: ServiceContext, request: Request): { doc: Docum
       const pathway = loadPathwayView(ctx, product.id, scheduled);
       const checklists = loadChecklistsView(ctx, product.id, ctx.today(), milestoneDates(scheduled));
       const timelinePng = pathway.stages.length > 0 ? renderTimelinePng(pathway, { width: 960 }) : null;
-      return { doc: buildPlan({ pathway, checklists: checklists.checklists.length > 0 ? checklists : null, paper: request.paper, generatedAt, timelinePng }), fileName };
+      return { doc: buildPlan({ pathway, checklists: checklists.checklists.length > 0 ? checklists : null, paper: request.paper, generatedAt, timelinePng, signatures: ctx.repos.signatures.ofProduct(pathway.product.id).map((row) => checkSignature(ctx, row)) }), fileName };
     }
     case 'planning': {
       const rows = ctx.repos.scenarios.list(product.id);

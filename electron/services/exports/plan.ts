@@ -11,10 +11,12 @@ import {
   type PathwayView,
   type Product,
   type ProductDeadline,
+  type SignatureView,
   STAGE_KINDS,
 } from '../../contract';
 import { addDays, diffDays, diffWorkingDays } from '../../contract/dates';
 import { dateRange, signed } from './format';
+import { signaturesSection, signOffSection } from './evidence';
 import { fitImage, pngSize } from './png';
 import { type ItemEntry, itemCells, itemEntries } from './itemCells';
 import { type Block, cellMuted, cellNote, cellText, cellWarning, note, para, run, spacer } from './word/blocks';
@@ -31,6 +33,8 @@ export interface PlanOptions {
   generatedAt: string | Date;
   /** The timeline figure; rendered from the pathway when left out, omitted when null. */
   timelinePng?: Buffer | null;
+  /** The product's electronic signatures, checked: "Reviewed" signatures of this plan fill its sign-off block. */
+  signatures?: readonly SignatureView[];
 }
 
 const CLOCK_WINDOW_DAYS = 90;
@@ -314,7 +318,8 @@ function openItemsSection(checklists: ChecklistsView | null): ReportSection {
  * stage stands against plan, a timeline figure, every milestone with variance and slack,
  * the FDA clocks running in the next 90 days, and who owes which open checklist item.
  */
-export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, timelinePng }: PlanOptions): Document {
+export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, timelinePng, signatures = [] }: PlanOptions): Document {
+  const reviews = signatures.filter((s) => s.kind === 'export' && s.recordId === `${pathway.product.id}:plan`);
   const png = timelinePng === undefined ? renderTimelinePng(pathway, { width: 624 }) : timelinePng;
   return createReport({
     title: 'Regulatory development plan',
@@ -333,6 +338,8 @@ export function buildPlan({ pathway, checklists, paper = 'letter', generatedAt, 
       milestonesSection(pathway),
       clocksSection(pathway),
       openItemsSection(checklists),
+      ...(reviews.length > 0 ? [signaturesSection(reviews)] : []),
+      signOffSection('reviewed this development plan', reviews.filter((s) => s.state === 'valid')),
     ],
   });
 }

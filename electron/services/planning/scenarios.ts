@@ -13,7 +13,7 @@ function requireOpen(s: Scenario) {
 }
 
 /** An open scenario, read inside the caller's transaction. */
-function requireOpenScenario(ctx: ServiceContext, id: string) {
+export function requireOpenScenario(ctx: ServiceContext, id: string) {
   const s = requireScenario(ctx, id);
   requireOpen(s);
   return s;

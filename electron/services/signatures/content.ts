@@ -23,6 +23,9 @@ export interface SignedRecord {
   content: unknown;
 }
 
+/** Exports that carry a "Reviewed" signature block, signed as `<productId>:<export>`. */
+export const SIGNABLE_EXPORTS = ['ind-checklist', 'plan'] as const;
+
 /** A gate is signed as `<productId>:<gateId>`. */
 export function gateRef(recordId: string): { productId: string; gateId: string } | null {
   const at = recordId.indexOf(':');
@@ -50,12 +53,27 @@ export function recordContent(ctx: ServiceContext, kind: SignatureKind, recordId
   }
   if (kind === 'export') {
     const ref = gateRef(recordId);
-    if (!ref || ref.gateId !== 'ind-checklist') return null;
+    if (!ref || !(SIGNABLE_EXPORTS as readonly string[]).includes(ref.gateId)) return null;
     const product = ctx.repos.products.get(ref.productId);
     if (!product) return null;
+    if (ref.gateId === 'plan') {
+      // What the plan prints and rests on: the pathway's stages, milestones (durations, planned and actual dates, meetings) and dependencies.
+      const settings = ctx.repos.pathway.settings(ref.productId);
+      if (!settings) return null;
+      const milestones = ctx.repos.pathway.milestones(ref.productId).map(({ created_at: _c, updated_at: _u, ...m }) => m);
+      const dependencies = ctx.repos.pathway.dependencies(ref.productId).map((d) => ({ ...d }));
+      const stages = ctx.repos.pathway.stages(ref.productId).map((s) => ({ id: s.id, name: s.name, kind: s.kind }));
+      return { productId: ref.productId, label: `Development plan export of ${product.code}`, content: { kind, export: 'plan', product: ref.productId, startDate: settings.start_date, calendar: settings.calendar, stages, milestones, dependencies } };
+    }
     // What the IND checklist prints: every item with its status, owner, due date, evidence and justification.
     const items = ctx.repos.checklists.items(ref.productId).map(({ created_at: _c, updated_at: _u, ...item }) => item);
     return { productId: ref.productId, label: `IND checklist export of ${product.code}`, content: { kind, export: ref.gateId, product: ref.productId, items } };
+  }
+  if (kind === 'scenario') {
+    const row = ctx.repos.scenarios.get(recordId);
+    if (!row) return null;
+    // What applying it approved: the session's name, the plan it wrote and the changes that made it.
+    return { productId: row.product_id, label: `Planning session "${row.name}"`, content: { kind, id: row.id, product: row.product_id, name: row.name, plan: JSON.parse(row.plan) as unknown, changes: JSON.parse(row.changes) as unknown } };
   }
   return null;
 }

@@ -8,6 +8,8 @@ import { checkDocumentPath } from '../checklists/documents';
 import { contentHash, gateRef, recordContent, signedPayload } from './content';
 import { recordSuccess, resolveSigner } from './signers';
 import { checkSignature, manifestationOf, supersedeChanged } from './verify';
+import { applyScenario } from '../planning/apply';
+import { requireOpenScenario } from '../planning/scenarios';
 
 export interface SignRequest {
   kind: SignatureKindId;
@@ -15,6 +17,7 @@ export interface SignRequest {
   signerId?: string | undefined;
   password: string;
   evidence?: { documentPath?: string | undefined; notes?: string | undefined } | undefined;
+  reason?: string | undefined;
 }
 
 const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -26,8 +29,9 @@ export function sign(ctx: ServiceContext, request: SignRequest): SignatureView {
     const problem = checkDocumentPath(documentPath);
     if (problem) throw new AppError('VALIDATION', problem, [{ path: 'evidence.documentPath', message: problem }]);
   }
-  if (request.kind === 'scenario') {
-    throw new AppError('VALIDATION', 'Signing a planning session is not available yet: sign its checklist items, the readiness gate or the IND checklist export.');
+  const reason = request.reason?.trim() ?? '';
+  if (request.kind === 'scenario' && reason === '') {
+    throw new AppError('VALIDATION', 'Say why the planning session is applied: the reason is recorded with every change it makes.', [{ path: 'reason', message: 'A reason for applying the planning session is required' }]);
   }
   const signer = resolveSigner(ctx, request.signerId, request.password);
   const row = ctx.write((audit) => {
@@ -42,9 +46,15 @@ export function sign(ctx: ServiceContext, request: SignRequest): SignatureView {
       if (after.document_path.trim() === '' && after.notes.trim() === '') {
         throw new AppError('VALIDATION', `"${item.title}": an approval needs evidence. Link the document, or write in the notes where the evidence is kept.`, [{ path: 'evidence', message: 'Link a document or say where the evidence is' }]);
       }
+    } else if (request.kind === 'scenario') {
+      // Signing a planning session applies it: its plan is written over the live one in this transaction.
+      const scenario = requireOpenScenario(ctx, request.recordId);
+      productId = scenario.productId;
+      requireEditableProduct(ctx, productId, 'applying a planning session');
+      applyScenario(ctx, scenario, reason, audit);
     } else {
       const ref = gateRef(request.recordId);
-      if (!ref) throw new AppError('VALIDATION', request.kind === 'gate' ? 'Name the gate as <product id>:<gate id>, e.g. "…:ind-ready".' : 'Name the export as <product id>:ind-checklist.');
+      if (!ref) throw new AppError('VALIDATION', request.kind === 'gate' ? 'Name the gate as <product id>:<gate id>, e.g. "…:ind-ready".' : 'Name the export as <product id>:ind-checklist or <product id>:plan.');
       productId = ref.productId;
       requireEditableProduct(ctx, productId, request.kind === 'gate' ? 'signing its readiness gates' : 'signing its exports');
     }
@@ -78,7 +88,7 @@ export function sign(ctx: ServiceContext, request: SignRequest): SignatureView {
     ctx.repos.signatures.insert(signed);
     recordSuccess(ctx, signer);
     audit({ entity: 'signature', entityId: signed.id, productId, action: 'create', newValue: `${record.label} signed: ${manifestationOf(signed)}` });
-    audit.summarise(`${record.label} signed: ${manifestationOf(signed)}`);
+    audit.summarise(request.kind === 'scenario' ? `Applied the ${record.label.charAt(0).toLowerCase()}${record.label.slice(1)} with a signature (${manifestationOf(signed)}): ${reason}` : `${record.label} signed: ${manifestationOf(signed)}`);
     return { ...signed, superseded_at: null, superseded_reason: null };
   });
   return checkSignature(ctx, row);

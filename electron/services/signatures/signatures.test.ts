@@ -181,5 +181,46 @@ describe('electronic signatures', () => {
     const after = docxText(Buffer.from((await ok('exports.render', { kind: 'ind-checklist', productId: product.id })).base64, 'base64'));
     expect(after.slice(after.lastIndexOf('Sign-off'))).not.toContain('Signed electronically');
   });
-});
 
+  it('the development plan export signed "Reviewed" prints its sign-off block; a later milestone change (any write to the pathway) supersedes it', async () => {
+    const { product, ana } = await setup();
+    const reviewed = await ok('signatures.sign', { kind: 'export', recordId: `${product.id}:plan`, signerId: ana.id, password: 'correct horse 1' });
+    expect(reviewed).toMatchObject({ meaning: 'Reviewed', state: 'valid', record: 'Development plan export of EV-S' });
+    const text = docxText(Buffer.from((await ok('exports.render', { kind: 'plan', productId: product.id })).base64, 'base64'));
+    expect(text.slice(text.lastIndexOf('Sign-off'))).toMatch(/Ana Silva.*Reviewed.*Signed electronically/s);
+    const milestone = (await ok('pathway.get', { productId: product.id })).stages[0]!.milestones[0]!;
+    await ok('milestones.update', { id: milestone.id, changes: { durationDays: milestone.durationDays + 7 } });
+    const report = await ok('signatures.verify', { productId: product.id });
+    expect(report.signatures[0]).toMatchObject({ state: 'superseded', problems: ['superseded — record changed after signing'] });
+    const after = docxText(Buffer.from((await ok('exports.render', { kind: 'plan', productId: product.id })).base64, 'base64'));
+    expect(after.slice(after.lastIndexOf('Sign-off'))).not.toContain('Signed electronically');
+    expect(after).toContain('Superseded — record changed after signing');
+    // An export that carries no sign-off block cannot be signed.
+    expect(await backend.dispatch('signatures.sign', { kind: 'export', recordId: `${product.id}:audit-extract`, password: 'correct horse 1' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('signing a planning session applies it with its reason, in one transaction; without a reason or with a wrong password nothing is applied', async () => {
+    const { product, ana } = await setup();
+    const live = await ok('pathway.get', { productId: product.id });
+    const tox = live.stages.flatMap((x) => x.milestones).find((m) => m.key === 'glp-tox-in-life')!;
+    const s = await ok('scenarios.create', { productId: product.id, name: 'Tox slips 6 weeks' });
+    await ok('scenarios.edit', { id: s.id, edit: { type: 'duration', milestoneId: tox.id, durationDays: tox.durationDays + 42 } });
+    const before = count(backend, 'audit_log');
+    expect(await backend.dispatch('signatures.sign', { kind: 'scenario', recordId: s.id, signerId: ana.id, password: 'correct horse 1' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/Say why/) } });
+    expect(await backend.dispatch('signatures.sign', { kind: 'scenario', recordId: s.id, signerId: ana.id, password: 'wrong password', reason: 'Agreed' })).toMatchObject({ ok: false });
+    expect((await ok('scenarios.get', { id: s.id })).status).toBe('open');
+    expect((await ok('pathway.get', { productId: product.id })).stages.flatMap((x) => x.milestones).find((m) => m.id === tox.id)!.durationDays).toBe(tox.durationDays);
+    expect(count(backend, 'audit_log')).toBe(before + 1); // only the failed attempt is recorded
+    const signed = await ok('signatures.sign', { kind: 'scenario', recordId: s.id, signerId: ana.id, password: 'correct horse 1', reason: 'Agreed at the planning meeting' });
+    expect(signed).toMatchObject({ kind: 'scenario', meaning: 'Approved', state: 'valid', record: 'Planning session "Tox slips 6 weeks"' });
+    expect((await ok('scenarios.get', { id: s.id })).status).toBe('applied');
+    expect((await ok('pathway.get', { productId: product.id })).stages.flatMap((x) => x.milestones).find((m) => m.id === tox.id)!.durationDays).toBe(tox.durationDays + 42);
+    const trail = JSON.stringify(await ok('audit.list', { productId: product.id }));
+    expect(trail).toMatch(/Applied the planning session ..?Tox slips 6 weeks..? with a signature \(Ana Silva — Approved — 2026-01-05/);
+    expect(trail).toContain('Agreed at the planning meeting');
+    // Applied once: it cannot be signed (applied) again, and later plan edits do not touch its signature.
+    expect(await backend.dispatch('signatures.sign', { kind: 'scenario', recordId: s.id, password: 'correct horse 1', reason: 'Again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await ok('milestones.update', { id: tox.id, changes: { durationDays: 10 } });
+    expect((await ok('signatures.verify', { productId: product.id })).signatures.find((x) => x.id === signed.id)).toMatchObject({ state: 'valid' });
+  });
+});

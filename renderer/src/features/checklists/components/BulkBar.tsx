@@ -77,10 +77,12 @@ export const BulkBar = memo(function BulkBar({
                 <Menu.Item
                   key={status}
                   leftSection={<StatusDot status={status} />}
+                  disabled={status === 'approved'}
+                  title={status === 'approved' ? 'Approval needs an electronic signature: open each item and use “Sign approval…”' : undefined}
                   onClick={() => (status === 'not-applicable' ? setJustifying(true) : void apply({ status }).catch(() => undefined))}
                 >
                   {ITEM_STATUS_LABELS[status]}
-                  {status === 'not-applicable' ? '…' : ''}
+                  {status === 'not-applicable' ? '…' : status === 'approved' ? ' (sign each item)' : ''}
                 </Menu.Item>
               ))}
             </Menu.Dropdown>

@@ -242,7 +242,7 @@ function Checklists({
           <ImportTemplateButton onProblem={onProblem} />
         </Group>
       </Group>
-      <ReadinessHeader view={view} onFocusItem={focusItem} />
+      <ReadinessHeader view={view} editable={editable} onFocusItem={focusItem} />
       <FiltersBar view={view} filters={filters} onChange={setFilters} shown={list.items.length} total={list.total} />
       <BulkBar
         selected={selectedIds}

@@ -8,7 +8,7 @@ import { useChecklistWrite } from '../hooks/useChecklists';
 import { describeDue, draftOf, dueOf, sameDue, sectionLabel, type DueDraft, ectdLabel } from '../lib/items';
 import { DueFields, type MilestoneOption } from './DueEditor';
 import { StatusBadge, StatusSelect } from './status';
-import { SignatureLines, SignDialog } from '../../signatures/components/SignDialog';
+import { itemTarget, SignatureLines, SignDialog } from '../../signatures/components/SignDialog';
 
 type Changes = ChannelInput<'checklistItems.update'>['changes'];
 
@@ -122,7 +122,7 @@ function ItemForm({
           Sign approval…
         </Button>
       )}
-      {signing && <SignDialog item={item} onClose={() => setSigning(false)} />}
+      {signing && <SignDialog target={itemTarget(item)} onClose={() => setSigning(false)} />}
       {showJustification && (
         <Textarea
           label="Justification for not applicable"

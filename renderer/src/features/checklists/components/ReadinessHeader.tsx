@@ -1,7 +1,8 @@
-import { Badge, Collapse, Divider, Grid, Group, Paper, Progress, SimpleGrid, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Collapse, Divider, Grid, Group, Paper, Progress, SimpleGrid, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { memo, useState } from 'react';
 import { ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type Checklist, type ChecklistsView, type Gate } from '../../../../../electron/contract';
+import { SignatureLines, SignDialog } from '../../signatures/components/SignDialog';
 import classes from './ChecklistItems.module.css';
 import { STATUS_COLOR, StatusBadge } from './status';
 
@@ -86,7 +87,26 @@ function GateCard({ gate, open, onToggle }: { gate: Gate; open: boolean; onToggl
   );
 }
 
-function Blockers({ gate, onFocusItem }: { gate: Gate; onFocusItem(id: string): void }) {
+/** A ready gate can be signed by the RA lead ("Approved for submission"); its signatures are shown under it. */
+function GateSignOff({ gate, productId, editable }: { gate: Gate; productId: string; editable: boolean }) {
+  const [signing, setSigning] = useState(false);
+  const recordId = `${productId}:${gate.id}`;
+  return (
+    <Stack gap={6}>
+      <SignatureLines recordId={recordId} />
+      {editable && gate.ready && (
+        <Group>
+          <Button size="xs" variant="light" onClick={() => setSigning(true)}>
+            Sign “{gate.label}”: Approved for submission…
+          </Button>
+        </Group>
+      )}
+      {signing && <SignDialog target={{ kind: 'gate', recordId, subject: `the readiness gate “${gate.label}”` }} onClose={() => setSigning(false)} />}
+    </Stack>
+  );
+}
+
+function Blockers({ gate, productId, editable, onFocusItem }: { gate: Gate; productId: string; editable: boolean; onFocusItem(id: string): void }) {
   const n = gate.blockers.length;
   return (
     <Stack gap={6} mt="sm">
@@ -94,6 +114,7 @@ function Blockers({ gate, onFocusItem }: { gate: Gate; onFocusItem(id: string): 
         <b>{gate.label}:</b> {gate.description}
         {n > 0 ? ' Click a blocker to show it in the list.' : ''}
       </Text>
+      <GateSignOff gate={gate} productId={productId} editable={editable} />
       {n === 0 ? (
         <Text size="sm" c={gate.ready ? 'teal' : 'dimmed'}>
           {gate.ready ? 'Nothing blocks this gate.' : 'Nothing is in scope yet.'}
@@ -127,7 +148,7 @@ function Blockers({ gate, onFocusItem }: { gate: Gate; onFocusItem(id: string): 
 }
 
 /** How far the product is: overall and by status, per checklist, and the gates before the big milestones. */
-export const ReadinessHeader = memo(function ReadinessHeader({ view, onFocusItem }: { view: ChecklistsView; onFocusItem(id: string): void }) {
+export const ReadinessHeader = memo(function ReadinessHeader({ view, editable, onFocusItem }: { view: ChecklistsView; editable: boolean; onFocusItem(id: string): void }) {
   const [openGate, setOpenGate] = useState<string | null>(null);
   const s = view.summary;
   const open = view.gates.find((g) => g.id === openGate) ?? null;
@@ -198,7 +219,7 @@ export const ReadinessHeader = memo(function ReadinessHeader({ view, onFocusItem
               <GateCard key={g.id} gate={g} open={g.id === openGate} onToggle={() => setOpenGate((o) => (o === g.id ? null : g.id))} />
             ))}
           </SimpleGrid>
-          <Collapse expanded={open !== null}>{open && <Blockers gate={open} onFocusItem={onFocusItem} />}</Collapse>
+          <Collapse expanded={open !== null}>{open && <Blockers gate={open} productId={view.productId} editable={editable} onFocusItem={onFocusItem} />}</Collapse>
         </>
       )}
     </Paper>

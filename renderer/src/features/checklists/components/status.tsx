@@ -37,11 +37,14 @@ export function StatusBadge({ status, size = 'sm' }: { status: ItemStatusId; siz
   );
 }
 
+/** Approved comes only from a signed approval ("Sign approval…" in the item's drawer): offered, but not choosable here. */
+const EDIT_OPTIONS = STATUS_OPTIONS.map((o) => (o.value === 'approved' ? { ...o, label: 'Approved (sign it in the item)', disabled: true } : o));
+
 /** The six statuses with their colour dot; choosing one is the caller's business (N/A asks why first). */
 export function StatusSelect({ value, onPick, ...props }: { value: ItemStatusId; onPick(status: ItemStatusId): void } & Omit<SelectProps<ItemStatusId>, 'value' | 'onChange' | 'data'>) {
   return (
     <Select<ItemStatusId>
-      data={STATUS_OPTIONS}
+      data={value === 'approved' ? STATUS_OPTIONS : EDIT_OPTIONS}
       value={value}
       allowDeselect={false}
       withCheckIcon={false}

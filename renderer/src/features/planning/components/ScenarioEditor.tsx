@@ -1,5 +1,5 @@
 import { Accordion, Alert, Badge, Button, CloseButton, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { IconCheck, IconInfoCircle, IconTrash } from '@tabler/icons-react';
+import { IconCheck, IconInfoCircle, IconSignature, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ScenarioEdit, ScenarioView } from '../../../../../electron/contract';
 import { InlineNumber } from '../../../components/Inline';
@@ -7,6 +7,7 @@ import { api } from '../../../lib/api';
 import { formatInstant } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useScenario, useScenarioWrite } from '../hooks/useScenarios';
+import { SignatureLines, SignDialog } from '../../signatures/components/SignDialog';
 import { OtherChange } from './OtherChange';
 import { DeadlineTable } from '../../pathway/components/DeadlineTable';
 import { DaysBadge, IsoDate, StatusBadge } from './shared';
@@ -130,6 +131,7 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
   const scenario = useScenario(id);
   const [applying, setApplying] = useState(false);
   const [discarding, setDiscarding] = useState(false);
+  const [signing, setSigning] = useState(false);
   const edit = useScenarioWrite(productId, (input: { milestoneId: string; durationDays: number }) => api.scenarios.edit({ id, edit: { type: 'duration', ...input } }), 'The scenario was not changed');
   const other = useScenarioWrite(productId, (change: ScenarioEdit) => api.scenarios.edit({ id, edit: change }), 'The scenario was not changed');
   const apply = useScenarioWrite(productId, (reason: string) => api.scenarios.apply({ id, reason }), 'The scenario was not applied', (v) => {
@@ -171,6 +173,9 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
                 <Button leftSection={<IconCheck size={16} />} onClick={() => setApplying(true)} disabled={view.changes.length === 0} title={view.changes.length === 0 ? 'Make a change first' : undefined}>
                   Apply to live plan…
                 </Button>
+                <Button variant="light" leftSection={<IconSignature size={16} />} onClick={() => setSigning(true)} disabled={view.changes.length === 0} title={view.changes.length === 0 ? 'Make a change first' : undefined}>
+                  Apply and sign…
+                </Button>
                 <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDiscarding(true)}>
                   Discard
                 </Button>
@@ -185,6 +190,7 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
             {view.status === 'applied'
               ? `This scenario was applied to the live plan (${formatInstant(view.updatedAt)}). It is kept for the record and can no longer be edited.`
               : `This scenario was discarded (${formatInstant(view.updatedAt)}). It is kept for the record and can no longer be edited.`}
+            <SignatureLines recordId={id} />
           </Alert>
         )}
 
@@ -261,6 +267,7 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
           ))}
         </Stack>
       </Stack>
+      {signing && <SignDialog target={{ kind: 'scenario', recordId: id, subject: `the planning session “${view.name}”`, needsReason: true }} onClose={() => setSigning(false)} />}
       {applying && <ApplyModal opened onClose={() => setApplying(false)} onApply={(reason) => apply.mutate(reason)} pending={apply.isPending} />}
       {discarding && <DiscardModal opened onClose={() => setDiscarding(false)} onDiscard={(reason) => discard.mutate(reason)} pending={discard.isPending} />}
     </Paper>

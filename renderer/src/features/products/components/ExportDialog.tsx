@@ -6,6 +6,10 @@ import { DateField } from '../../../components/DateField';
 import { api } from '../../../lib/api';
 import { base64ToBytes, saveFile } from '../../../lib/files';
 import { notifyError, notifySaved } from '../../../lib/notify';
+import { SignatureLines, SignDialog } from '../../signatures/components/SignDialog';
+
+/** Exports whose Word file carries a sign-off block that an electronic "Reviewed" signature fills. */
+const SIGNABLE: Partial<Record<ExportKind, string>> = { 'ind-checklist': 'IND checklist export', plan: 'Development plan export' };
 
 export type ExportKind = keyof typeof EXPORT_KINDS;
 
@@ -15,6 +19,9 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
   const [groupBy, setGroupBy] = useState<'section' | 'module'>('section');
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
+  const [signing, setSigning] = useState(false);
+  const signable = SIGNABLE[kind];
+  const recordId = `${product.id}:${kind}`;
   const run = useMutation({
     mutationFn: async () => {
       const file = await api.exports.render({ kind, productId: product.id, paper, groupBy, from: from ?? undefined, to: to ?? undefined });
@@ -56,6 +63,25 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
             <DateField label="To (UTC date)" clearable value={to} onChange={setTo} error={from && to && from > to ? 'Before “From”' : undefined} />
           </Group>
         )}
+        {signable && (
+          <Stack gap={6} aria-label="Sign-off">
+            <Text size="sm" fw={500}>
+              Sign-off
+            </Text>
+            <Text size="sm" c="dimmed">
+              Sign as reviewed to print your electronic signature in the sign-off block. A later change to what it shows supersedes the signature.
+            </Text>
+            <SignatureLines recordId={recordId} />
+            {!product.archivedAt && (
+              <Group>
+                <Button size="xs" variant="light" onClick={() => setSigning(true)}>
+                  Sign as reviewed…
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )}
+        {signing && signable && <SignDialog target={{ kind: 'export', recordId, subject: `${signable} of ${product.code}` }} onClose={() => setSigning(false)} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={run.isPending}>
             Cancel

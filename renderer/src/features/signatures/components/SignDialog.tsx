@@ -1,25 +1,43 @@
 import { Alert, Button, Group, Modal, NativeSelect, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { ChecklistItem } from '../../../../../electron/contract';
+import { SIGNATURE_MEANINGS, type ChecklistItem, type SignatureKindId } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
 import { fieldErrors, notifySuccess } from '../../../lib/notify';
 
 const NEW_SIGNER = '__new__';
 
+/** What a dialog signs: the record, how it is named to the signer, and what else the signature needs. */
+export interface SignTarget {
+  kind: SignatureKindId;
+  recordId: string;
+  /** The record in words: "IND checklist export of EV-01". */
+  subject: string;
+  /** An item's approval needs evidence: the notes it starts from. */
+  evidenceNotes?: string;
+  /** Applying a planning session needs a reason. */
+  needsReason?: boolean;
+}
+
+export const itemTarget = (item: ChecklistItem): SignTarget => ({ kind: 'checklist_item', recordId: item.id, subject: item.title, evidenceNotes: item.notes });
+
+const TITLES: Record<SignatureKindId, string> = { checklist_item: 'Sign approval', gate: 'Sign readiness gate', export: 'Sign export as reviewed', scenario: 'Apply and sign planning session' };
+
 /**
- * Sign an item's approval: the first signature of a session asks for the signer and their
- * password, later ones the password only. Everything works from the keyboard: the form submits
- * on Enter.
+ * Sign a record (an item's approval, a readiness gate, an export, a planning session): the first
+ * signature of a session asks for the signer and their password, later ones the password only.
+ * Everything works from the keyboard: the form submits on Enter.
  */
-export function SignDialog({ item, onClose }: { item: ChecklistItem; onClose(): void }) {
+export function SignDialog({ target, onClose, onSigned }: { target: SignTarget; onClose(): void; onSigned?(): void }) {
+  const withEvidence = target.evidenceNotes !== undefined;
   const client = useQueryClient();
   const signers = useQuery({ queryKey: ['signers'], queryFn: () => api.signers.list() });
   const session = useQuery({ queryKey: ['signing-session'], queryFn: () => api.signatures.session() });
   const [signerId, setSignerId] = useState('');
   const [newName, setNewName] = useState('');
   const [password, setPassword] = useState('');
-  const [notes, setNotes] = useState(item.notes);
+  const [notes, setNotes] = useState(target.evidenceNotes ?? '');
+  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const inSession = session.data?.signer ?? null;
@@ -37,9 +55,17 @@ export function SignDialog({ item, onClose }: { item: ChecklistItem; onClose(): 
         setErrors({ signerId: 'Choose who is signing' });
         return;
       }
-      const signed = await api.signatures.sign({ kind: 'checklist_item', recordId: item.id, ...(id ? { signerId: id } : {}), password, evidence: { notes } });
+      const signed = await api.signatures.sign({
+        kind: target.kind,
+        recordId: target.recordId,
+        ...(id ? { signerId: id } : {}),
+        password,
+        ...(withEvidence ? { evidence: { notes } } : {}),
+        ...(target.needsReason ? { reason } : {}),
+      });
       await client.invalidateQueries();
       notifySuccess(`Signed: ${signed.manifestation}`);
+      onSigned?.();
       onClose();
     } catch (error) {
       const found = fieldErrors(error);
@@ -50,11 +76,13 @@ export function SignDialog({ item, onClose }: { item: ChecklistItem; onClose(): 
   };
 
   return (
-    <Modal opened onClose={onClose} title="Sign approval">
+    <Modal opened onClose={onClose} title={TITLES[target.kind]}>
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">
-            Signing <b>{item.title}</b> with the meaning <b>Approved</b>. Your printed name, the date and time and the meaning are recorded with the item and printed in exports.
+            Signing <b>{target.subject}</b> with the meaning <b>{SIGNATURE_MEANINGS[target.kind]}</b>. Your printed name, the date and time and the meaning are recorded with it and printed in exports.
+            {target.kind === 'scenario' && ' Signing applies the session: its plan replaces the live plan.'}
+            {target.kind !== 'checklist_item' && ' A later change to what you sign supersedes the signature.'}
           </Text>
           {inSession ? (
             <Text size="sm">
@@ -78,7 +106,10 @@ export function SignDialog({ item, onClose }: { item: ChecklistItem; onClose(): 
             error={errors.password ?? errors.newPassword}
             {...(inSession ? { 'data-autofocus': true } : {})}
           />
-          <Textarea label="Evidence: where it is kept" description="Needed when no document is linked" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.evidence ?? errors['evidence.notes']} />
+          {withEvidence && (
+            <Textarea label="Evidence: where it is kept" description="Needed when no document is linked" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.evidence ?? errors['evidence.notes']} />
+          )}
+          {target.needsReason && <Textarea label="Reason for applying" description="Recorded with every change the session makes" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />}
           {errors.form && (
             <Alert color="red" variant="light">
               {errors.form}
