@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeWriteError, writeFileAtomic } from '../services/files';
+import { describeWriteError, FILE_SUFFIXES, writeFileAtomic } from '../services/files';
 import { DatabaseOpenError } from '../../db';
 import {
   CHANNELS,
@@ -252,7 +252,7 @@ async function run(argv: string[]): Promise<number> {
         const result = await open().dispatch('bundles.export', { productId });
         if (!result.ok) return report(result);
         try {
-          print({ ok: true, value: writeFileAtomic(values.out, (result.value as { content: string }).content) });
+          print({ ok: true, value: writeFileAtomic(values.out, (result.value as { content: string }).content, FILE_SUFFIXES.bundle) });
           return 0;
         } catch (error) {
           console.error(describeWriteError(error, values.out));
