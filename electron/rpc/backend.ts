@@ -7,6 +7,7 @@ import type { AppInfoValue, Maintenance } from '../services/context';
 import { createContext, localDate, type ServiceContext } from '../services/context';
 import { AppError } from '../services/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
+import { crashPoint } from './crashPoint';
 import { APP_VERSION } from './version';
 
 export interface BackendOptions {
@@ -27,6 +28,26 @@ export interface Backend {
 }
 
 
+/** The copy a restore prepares beside the data file; only a finished one is renamed over it. */
+const RESTORING_SUFFIX = '.restoring';
+
+function removeWithSidecars(file: string) {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** Flushes a file (or, on POSIX, a folder's entries) to disk; Windows cannot open a folder, and there the rename is durable already. */
+function fsyncFile(file: string) {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // see above
+  }
+}
 
 /**
  * Opens the data file and wires services to the dispatcher: the same for every front door. It
@@ -58,16 +79,37 @@ export function createBackend(options: BackendOptions): Backend {
       restoring = true;
       try {
         const saved = await backupDatabase(opened.db, backupDir, 'pre-restore', options.nativeBinding);
+        crashPoint('restore:saved');
+        const incoming = `${dbPath}${RESTORING_SUFFIX}`;
+        removeWithSidecars(incoming);
+        fs.copyFileSync(backup.path, incoming);
+        crashPoint('restore:copied');
+        /* The restore's own audit entry is written into the incoming copy before the swap, so the
+         * rename below brings the restored data and its audit entry in one atomic step: killed
+         * before it, the data and trail are as they were (start-up removes the copy); after it,
+         * both are the restored ones. */
+        const copy = openDatabase(incoming, { nativeBinding: options.nativeBinding, backupDir });
+        try {
+          const copyCtx = createContext(repositories(copy.db), transactionOn(copy.db), ctx.info, maintenance, clock);
+          copyCtx.write((audit) =>
+            audit({ entity: 'database', entityId: DB_FILE_NAME, productId: null, action: 'restore', field: 'backup', oldValue: saved.name, newValue: name, reason: `Restored from ${name}; the data before the restore is kept as ${saved.name}` }),
+          );
+          crashPoint('restore:audited');
+          copy.db.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          copy.db.close();
+        }
+        fsyncFile(incoming);
+        crashPoint('restore:ready');
         opened.db.pragma('wal_checkpoint(TRUNCATE)');
         opened.db.close();
-        const incoming = `${dbPath}.restoring`;
-        fs.copyFileSync(backup.path, incoming);
+        crashPoint('restore:closed');
         for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+        crashPoint('restore:cleared');
         fs.renameSync(incoming, dbPath);
+        fsyncFile(options.dataDir);
+        crashPoint('restore:swapped');
         open();
-        ctx.write((audit) =>
-          audit({ entity: 'database', entityId: DB_FILE_NAME, productId: null, action: 'restore', field: 'backup', oldValue: saved.name, newValue: name, reason: `Restored from ${name}; the data before the restore is kept as ${saved.name}` }),
-        );
         return { restored: name, previousSavedAs: saved.name };
       } catch (error) {
         // Whatever happened, leave the back end with an open database rather than a closed one.
@@ -80,6 +122,8 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   function open() {
+    // A restore killed before its swap left its copy behind: the restore did not happen.
+    removeWithSidecars(`${dbPath}${RESTORING_SUFFIX}`);
     opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
     ctx = createContext(
       repositories(opened.db),
