@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkIntegrity } from './backup';
+import { checkIntegrity, listBackups } from './backup';
 import { DatabaseOpenError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
@@ -27,20 +27,62 @@ function sqliteCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
-function readVersion(file: string, nativeBinding?: string): number {
-  // Read-only first: a database from a newer version must be left byte-for-byte untouched.
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The backups a person can restore, newest first, for a refusal message. */
+function backupsToRestore(backupDir: string): string {
+  const backups = listBackups(backupDir).slice(0, 8);
+  if (backups.length === 0) return `There are no backups in ${backupDir}: move the file aside (the tracker never deletes it) to start with an empty portfolio.`;
+  const lines = backups.map((b) => `  ${b.name}  (${b.createdAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.max(1, Math.round(b.bytes / 1024))} kB)`);
+  return [`Restore a backup (newest first) with: npm run -s cli -- restore <name>`, ...lines, 'The damaged file is kept beside the restored one.'].join('\n');
+}
+
+function damaged(file: string, what: string, backupDir: string): DatabaseOpenError {
+  return new DatabaseOpenError('corrupt', `The data file ${file} is damaged: ${what}. It was not changed.\n${backupsToRestore(backupDir)}`);
+}
+
+/**
+ * Everything looked at before the file is opened for writing (opening it read-write already
+ * writes: the switch to WAL rewrites header bytes 18-19): the SQLite header, the page size, the
+ * schema version and integrity_check, all read-only. An empty file is not a new install: it
+ * is refused like a damaged one, so it never becomes an empty portfolio whose daily backups
+ * prune the good ones. Returns the schema version.
+ */
+function checkBeforeWriting(file: string, backupDir: string, latest: number, nativeBinding?: string): number {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) {
+    throw new DatabaseOpenError('unreadable', `The data file ${file} is a folder, not a file. Move or rename that folder (the tracker does not touch it), or choose another data folder with --data-dir.`);
+  }
+  if (stat.size === 0) throw damaged(file, 'it is empty (0 bytes), which a tracker data file never is', backupDir);
+  const head = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  let read: number;
+  try {
+    read = fs.readSync(fd, head, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read < 100 || !head.subarray(0, 16).equals(SQLITE_HEADER)) throw damaged(file, 'it is not a readable database (it does not start with the SQLite header)', backupDir);
+  const rawPageSize = head.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw damaged(file, `its header gives an impossible page size (${rawPageSize})`, backupDir);
+  if (stat.size % pageSize !== 0) throw damaged(file, `its size (${stat.size} bytes) is not a whole number of ${pageSize}-byte pages`, backupDir);
+
   let probe: Database | undefined;
   try {
     probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding });
-    return probe.pragma('user_version', { simple: true }) as number;
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    // A newer file is refused as such (untouched) before its integrity is judged by older code.
+    if (version > latest) return version;
+    const rows = probe.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    const verdict = rows.map((r) => r.integrity_check).join('; ');
+    if (verdict !== 'ok') throw damaged(file, `it failed its integrity check (${verdict.slice(0, 300)})`, backupDir);
+    return version;
   } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error;
     const code = sqliteCode(error);
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new DatabaseOpenError('corrupt', `The data file ${file} is not a readable database (${code}). Restore it from a backup, or move it aside to start afresh.`);
-    }
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw lockedError(file);
-    }
+    if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT')) throw damaged(file, `it is not a readable database (${code}: ${error instanceof Error ? error.message : ''})`, backupDir);
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw lockedError(file);
     throw error;
   } finally {
     probe?.close();
@@ -67,8 +109,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const latest = migrations.at(-1)?.version ?? 0;
   fs.mkdirSync(path.dirname(file), { recursive: true });
 
-  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-  const before = existed ? readVersion(file, options.nativeBinding) : 0;
+  const backupDir = options.backupDir ?? path.join(path.dirname(file), 'backups');
+  const before = fs.existsSync(file) ? checkBeforeWriting(file, backupDir, latest, options.nativeBinding) : 0;
   if (before > latest) {
     throw new DatabaseOpenError(
       'too-new',
@@ -84,20 +126,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
 
-    if (before > 0) {
-      // Start-up check: a damaged file is reported before anything is written to it.
-      const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
-      const verdict = rows.map((r) => r.integrity_check).join('; ');
-      if (verdict !== 'ok') {
-        throw new DatabaseOpenError('corrupt', `The data file ${file} failed its integrity check (${verdict.slice(0, 300)}). Restore the latest backup from ${path.join(path.dirname(file), 'backups')} (npm run -s cli -- restore <name>), or move the file aside.`);
-      }
-    }
     let preMigrationBackup: string | null = null;
     const pending = migrations.filter((m) => m.version > before);
     if (pending.length > 0 && before > 0) {
-      const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
-      fs.mkdirSync(dir, { recursive: true });
-      preMigrationBackup = path.join(dir, `pre-migration-v${before}-${timestamp()}.sqlite`);
+      fs.mkdirSync(backupDir, { recursive: true });
+      preMigrationBackup = path.join(backupDir, `pre-migration-v${before}-${timestamp()}.sqlite`);
       // Opening is synchronous, and better-sqlite3's online backup is not; VACUUM INTO gives the
       // same consistent copy (WAL content included) synchronously, and it is verified before use.
       db.prepare('VACUUM INTO ?').run(preMigrationBackup);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeWriteError, writeFileAtomic } from '../services/files';
+import { describeWriteError, FILE_SUFFIXES, writeFileAtomic } from '../services/files';
 import { DatabaseOpenError } from '../../db';
 import {
   CHANNELS,
@@ -14,7 +14,8 @@ import {
   type ChannelOutput,
   type Result,
 } from '../contract';
-import { createBackend, type Backend } from '../rpc/backend';
+import { createBackend, restoreOverDamaged, type Backend } from '../rpc/backend';
+import { AppError } from '../services/errors';
 import { createDispatcher, type Dispatch } from '../rpc/dispatch';
 import { resolveDataDir } from '../rpc/paths';
 import type { ServiceContext } from '../services/context';
@@ -252,7 +253,7 @@ async function run(argv: string[]): Promise<number> {
         const result = await open().dispatch('bundles.export', { productId });
         if (!result.ok) return report(result);
         try {
-          print({ ok: true, value: writeFileAtomic(values.out, (result.value as { content: string }).content) });
+          print({ ok: true, value: writeFileAtomic(values.out, (result.value as { content: string }).content, FILE_SUFFIXES.bundle) });
           return 0;
         } catch (error) {
           console.error(describeWriteError(error, values.out));
@@ -270,6 +271,19 @@ async function run(argv: string[]): Promise<number> {
       case 'restore': {
         const [name] = rest;
         if (!name) throw new UsageError('"restore" needs the name of a backup. Run "backups" to list them.');
+        try {
+          open();
+        } catch (error) {
+          // The start-up check refused the data file: restore over it without opening it.
+          if (!(error instanceof DatabaseOpenError && error.kind === 'corrupt')) throw error;
+          try {
+            print({ ok: true, value: restoreOverDamaged({ dataDir: resolveDataDir(values['data-dir']), name }) });
+            return 0;
+          } catch (failure) {
+            if (failure instanceof AppError) return report({ ok: false, error: { code: failure.code, message: failure.message } });
+            throw failure;
+          }
+        }
         return report(await open().dispatch('backups.restore', { name }));
       }
       case 'audit': {

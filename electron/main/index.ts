@@ -6,7 +6,7 @@ import { DatabaseOpenError } from '../../db';
 import { createBackend, type Backend } from '../rpc/backend';
 import { resolveDataDir } from '../rpc/paths';
 import { OPEN_DOCUMENT_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, SHOW_FILE_CHANNEL } from '../preload/ipc';
-import { describeWriteError, writeFileAtomic } from '../services/files';
+import { describeWriteError, suffixOf, writeFileAtomic } from '../services/files';
 import { openableDocumentProblem } from '../services/checklists/documents';
 import { installMenu } from './menu';
 import { hardenSession, hardenWebContents, isTrustedFrame } from './security';
@@ -103,10 +103,13 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(SAVE_FILE_CHANNEL, async (event, suggestedName: unknown, data: unknown) => {
       if (!isTrustedFrame(event.senderFrame, rendererIndexUrl) || !(data instanceof Uint8Array) || !mainWindow) return null;
       const name = path.basename(String(suggestedName)).replace(/[^\w.\- ]+/g, '_') || 'export';
+      // Only the kinds of file the tracker makes (.docx, .rptbundle), and the chosen name keeps the kind.
+      const suffix = suffixOf(name);
+      if (suffix === null) return null;
       const choice = await dialog.showSaveDialog(mainWindow, { defaultPath: path.join(app.getPath('documents'), name) });
       if (choice.canceled || !choice.filePath) return null;
       try {
-        const written = writeFileAtomic(choice.filePath, data);
+        const written = writeFileAtomic(choice.filePath, data, suffix);
         savedThisSession.add(written.path);
         return written.path;
       } catch (error) {

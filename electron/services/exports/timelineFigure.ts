@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { PathwayView, Stage } from '../../contract';
 import { fromDayNumber, toDayNumber } from '../../contract/dates';
+import { safeText } from './safeText';
 
 /*
  * A print Gantt of the pathway's stages for the plan export: black text on white, one forecast
@@ -31,7 +32,8 @@ const PAD = 12;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  // The figure is SVG, XML like the document: user text passes the same filter.
+  return safeText(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** Planned span of a stage: earliest planned start to latest planned finish of its milestones. */

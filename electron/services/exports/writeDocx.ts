@@ -1,5 +1,5 @@
 import { type Document, Packer } from 'docx';
-import { writeFileAtomic } from '../files';
+import { FILE_SUFFIXES, writeFileAtomic } from '../files';
 
 export async function toBuffer(doc: Document): Promise<Buffer> {
   return Packer.toBuffer(doc);
@@ -7,5 +7,5 @@ export async function toBuffer(doc: Document): Promise<Buffer> {
 
 /** The document as a .docx file, written atomically (see writeFileAtomic): never a partial file. */
 export async function writeDocxAtomic(doc: Document, outPath: string): Promise<{ path: string; bytes: number }> {
-  return writeFileAtomic(outPath, await toBuffer(doc));
+  return writeFileAtomic(outPath, await toBuffer(doc), FILE_SUFFIXES.docx);
 }

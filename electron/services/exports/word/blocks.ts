@@ -1,4 +1,5 @@
-import { AlignmentType, type FileChild, HeadingLevel, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import { AlignmentType, type FileChild, HeadingLevel, type PageNumber, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import { safeText } from '../safeText';
 import { COLOR, SIZE, STYLE } from './styles';
 
 /** The text area of the page a block lands on, in twips. */
@@ -22,18 +23,27 @@ export interface TextStyle {
 
 export type Align = 'left' | 'center' | 'right';
 
+/**
+ * Every run of text in an export is made here, so every string passes safeText on its way into
+ * the document: one XML-illegal character would make the whole file unreadable.
+ */
 export function run(text: string, style: TextStyle = {}): TextRun {
-  return new TextRun({ text, bold: style.bold, italics: style.italics, size: style.size, color: style.color });
+  return new TextRun({ text: safeText(text), bold: style.bold, italics: style.italics, size: style.size, color: style.color });
+}
+
+/** Fixed text with fields (page numbers): the words pass safeText like any other run. */
+export function fieldRun(children: readonly (string | (typeof PageNumber)[keyof typeof PageNumber])[], size: number): TextRun {
+  return new TextRun({ children: children.map((c) => (typeof c === 'string' ? safeText(c) : c)), size });
 }
 
 export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-  return new Paragraph({ heading: levels[level], children: [new TextRun(text)] });
+  return new Paragraph({ heading: levels[level], children: [run(text)] });
 }
 
 export function para(children: string | readonly ParagraphChild[], options: { spacingAfter?: number; keepNext?: boolean; alignment?: 'left' | 'center' } = {}): Paragraph {
   return new Paragraph({
-    children: typeof children === 'string' ? [new TextRun(children)] : [...children],
+    children: typeof children === 'string' ? [run(children)] : [...children],
     spacing: options.spacingAfter === undefined ? undefined : { after: options.spacingAfter },
     keepNext: options.keepNext,
     alignment: options.alignment === 'center' ? AlignmentType.CENTER : undefined,
@@ -42,7 +52,7 @@ export function para(children: string | readonly ParagraphChild[], options: { sp
 
 /** Small grey explanatory text under a heading or table. */
 export function note(text: string): Paragraph {
-  return new Paragraph({ style: STYLE.note, children: [new TextRun(text)] });
+  return new Paragraph({ style: STYLE.note, children: [run(text)] });
 }
 
 /** Space after a table: Word glues a following heading to the table otherwise. */
@@ -67,7 +77,7 @@ export function cellPara(children: string | readonly ParagraphChild[], options: 
     style: options.style ?? STYLE.tableText,
     alignment: alignment(options.align),
     // An empty cell needs no run: the paragraph mark takes its height from the style.
-    children: typeof children !== 'string' ? [...children] : children === '' ? [] : [new TextRun(children)],
+    children: typeof children !== 'string' ? [...children] : children === '' ? [] : [run(children)],
   });
 }
 
@@ -86,8 +96,8 @@ export function cellText(text: string, { bold = false, align, lead, suffix }: Ce
   if (lead === undefined && suffix === undefined) return cellPara(text, { align, style });
   return cellPara(
     [
-      ...(lead === undefined ? [] : [new TextRun({ text: lead, bold: true })]),
-      new TextRun(text),
+      ...(lead === undefined ? [] : [run(lead, { bold: true })]),
+      run(text),
       // The suffix is never bold, whatever the paragraph is.
       ...(suffix === undefined ? [] : [run(suffix, { size: SIZE.small, color: COLOR.muted, bold: bold ? false : undefined })]),
     ],

@@ -12,11 +12,11 @@ import {
   Paragraph,
   TableOfContents,
   TabStopType,
-  TextRun,
 } from 'docx';
 import type { Product } from '../../../contract';
 import { formatTimestamp } from '../format';
-import { type Block, heading, para, run, spacer, type TextArea } from './blocks';
+import { safeText } from '../safeText';
+import { type Block, fieldRun, heading, para, run, spacer, type TextArea } from './blocks';
 import { contentWidth, INCH, MARGINS, type Orientation, pageHeight, PAPER_SIZES, type Paper } from './page';
 import { COLOR, documentStyles, SIZE } from './styles';
 import { fields } from './tables';
@@ -88,7 +88,7 @@ function pageFooter(generated: string, width: number): Footer {
         border: { top: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 } },
         children: [
           run(`Generated ${generated}`, { size: SIZE.header, color: COLOR.muted }),
-          new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: SIZE.header }),
+          fieldRun(['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], SIZE.header),
         ],
       }),
     ],
@@ -106,8 +106,8 @@ function coverBlock(options: ReportOptions, generated: string): Block[] {
     ['Generated', generated],
   ];
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(options.title)] }),
-    ...(options.subtitle ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(options.subtitle)] })] : []),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [run(options.title)] }),
+    ...(options.subtitle ? [new Paragraph({ style: 'Subtitle', children: [run(options.subtitle)] })] : []),
     fields(rows, 28),
     spacer(),
   ];
@@ -126,7 +126,7 @@ export function createReport(options: ReportOptions): Document {
   const front: Block[] = coverBlock(options, generated);
   if (wantToc) {
     front.push(
-      new Paragraph({ style: 'TOCHeading', children: [new TextRun('Contents')] }),
+      new Paragraph({ style: 'TOCHeading', children: [run('Contents')] }),
       /* Entries are written from the headings; page numbers are left to Word, which updates the
        * field on open (updateFields). docx/layout could estimate them, but measured at ten times
        * the cost of the rest of the export (about 11 s for 500 checklist items). */
@@ -144,8 +144,9 @@ export function createReport(options: ReportOptions): Document {
   }
 
   return new Document({
-    title: `${options.title}: ${productLabel(options.product)}`,
-    subject: options.subtitle,
+    // The document properties are XML too (docProps/core.xml).
+    title: safeText(`${options.title}: ${productLabel(options.product)}`),
+    subject: options.subtitle === undefined ? undefined : safeText(options.subtitle),
     creator: 'Secretome Regulatory Tracker',
     description: `Generated ${generated}`,
     // Word refreshes the table of contents and the page fields when it opens the file.
