@@ -15,6 +15,12 @@ interface ProductRow {
   indication: string;
   route: string;
   dose_basis: string;
+  source_kind: string;
+  producing_cell: string;
+  dose_unit: string;
+  route_category: string;
+  subpart_e: number;
+  trial_phase: string;
   ind_number: string;
   stage: string;
   notes: string;
@@ -39,6 +45,12 @@ export interface ProductFields {
   indication: string;
   route: string;
   doseBasis: string;
+  sourceKind: string;
+  producingCell: string;
+  doseUnit: string;
+  routeCategory: string;
+  subpartE: boolean;
+  trialPhase: string;
   indNumber: string;
   stage: string;
   notes: string;
@@ -65,6 +77,12 @@ export const PRODUCT_COLUMNS = {
   indication: 'indication',
   route: 'route',
   doseBasis: 'dose_basis',
+  sourceKind: 'source_kind',
+  producingCell: 'producing_cell',
+  doseUnit: 'dose_unit',
+  routeCategory: 'route_category',
+  subpartE: 'subpart_e',
+  trialPhase: 'trial_phase',
   indNumber: 'ind_number',
   stage: 'stage',
   notes: 'notes',
@@ -86,6 +104,12 @@ function toProduct(row: ProductRow): ProductRecord {
     indication: row.indication,
     route: row.route,
     doseBasis: row.dose_basis,
+    sourceKind: row.source_kind,
+    producingCell: row.producing_cell,
+    doseUnit: row.dose_unit,
+    routeCategory: row.route_category,
+    subpartE: row.subpart_e === 1,
+    trialPhase: row.trial_phase,
     indNumber: row.ind_number,
     stage: row.stage,
     notes: row.notes,
@@ -96,7 +120,7 @@ function toProduct(row: ProductRow): ProductRecord {
 }
 
 function toColumnValue(field: keyof ProductFields, value: ProductFields[keyof ProductFields]): string | number {
-  if (field === 'serumFree') return value ? 1 : 0;
+  if (field === 'serumFree' || field === 'subpartE') return value ? 1 : 0;
   return value as string;
 }
 

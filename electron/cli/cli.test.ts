@@ -94,17 +94,38 @@ describe('CLI clocks command', () => {
     const b = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02', '--meeting-type', 'B');
     expect(b.code).toBe(0);
     const lines = JSON.parse(b.out) as Line[];
+    // In date order.
     expect(lines.map((l) => [l.rule, l.date])).toEqual([
       ['meeting.b.reply', '2026-03-23'],
-      ['meeting.b.held-by', '2026-05-01'],
       ['meeting.b.briefing-package', '2026-04-01'],
       ['meeting.b.preliminary-responses', '2026-04-29'],
+      ['meeting.b.held-by', '2026-05-01'],
     ]);
     const c = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02', '--meeting-type', 'C', '--meeting-date', '2026-05-04');
     expect(c.code).toBe(0);
     const briefing = (JSON.parse(c.out) as Line[]).find((l) => l.rule === 'meeting.c.briefing-package');
     expect(briefing).toMatchObject({ date: '2026-03-18', unconfirmed: true });
     expect(fs.existsSync(noDataDir)).toBe(false);
+  });
+
+  it('flags a Saturday receipt or one after 4:30 pm Eastern with the next business day, unconfirmed', () => {
+    const saturday = cliIn(noDataDir, 'clocks', 'ind-received', '2026-03-07');
+    expect(saturday.code).toBe(0);
+    const first = (JSON.parse(saturday.out) as Line[])[0]!;
+    expect(first).toMatchObject({ rule: 'receipt.next-business-day', date: '2026-03-09', unconfirmed: true });
+    expect(first.label).toMatch(/Saturday/);
+    const late = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02', '--meeting-type', 'B', '--receipt-time', '16:45');
+    expect((JSON.parse(late.out) as Line[])[0]).toMatchObject({ rule: 'receipt.next-business-day', date: '2026-03-03' });
+    const bad = cliIn(noDataDir, 'clocks', 'ind-received', '2026-03-02', '--receipt-time', '4pm');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--receipt-time: Receipt time: HH:MM/);
+  });
+
+  it('refuses a meeting date that leaves no time for the briefing package after the request (exit 2)', () => {
+    const r = cliIn(noDataDir, 'clocks', 'meeting-request-received', '2026-03-02', '--meeting-type', 'B', '--meeting-date', '2026-03-03');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/--meeting-date: The meeting date 2026-03-03 is too soon after the request .*on or after 2026-04-01/);
   });
 
   it('refuses a meeting request without its meeting type, naming the option (exit 2)', () => {

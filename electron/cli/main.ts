@@ -45,14 +45,19 @@ Commands:
   verify-signatures [--product <id|code>]
                                 check every electronic signature against its record and the
                                 installation key; lists failures with reasons, exits 1 if any fail
-  clocks <event> <YYYY-MM-DD> [--meeting-type TYPE] [--meeting-date YYYY-MM-DD]
+  clocks <event> <YYYY-MM-DD> [--meeting-type TYPE] [--meeting-date YYYY-MM-DD] [--receipt-time HH:MM]
                                 print the deadlines that follow the event as a JSON array of
                                 {rule, label, date, citation}: date is YYYY-MM-DD, a {from, to}
                                 window, or null; unconfirmed rules say "unconfirmed": true.
+                                Rows come in date order. A receipt on a weekend, a US federal
+                                holiday or after 4:30 pm Eastern adds a "receipt.next-business-day"
+                                row (unconfirmed) with the date FDA would generally assign.
                                 Needs no data file.
                                 events: ${CLOCK_EVENT_IDS.join(', ')}
                                 --meeting-type (for meeting-request-received): ${MEETING_TYPE_IDS.join(', ')}
-                                --meeting-date: the scheduled meeting, if known
+                                --meeting-date: the scheduled meeting, if known (refused when it
+                                leaves no time for the briefing package after the request)
+                                --receipt-time: Eastern time FDA received it, 24-hour HH:MM
 
 --data-dir DIR (or RPT_DATA_DIR) chooses the data folder; default: the OS user-data folder.
 
@@ -123,7 +128,7 @@ function checkDate(value: string, what: string): string {
 }
 
 /** `clocks <event> <date> [--meeting-type T] [--meeting-date D]` as the input of clocks.calculate. */
-function clocksInput(rest: string[], options: { meetingType?: string; meetingDate?: string }): ChannelInput<'clocks.calculate'> {
+function clocksInput(rest: string[], options: { meetingType?: string; meetingDate?: string; receiptTime?: string }): ChannelInput<'clocks.calculate'> {
   const [event, date, ...extra] = rest;
   const valid = `Valid events: ${CLOCK_EVENT_IDS.join(', ')}.`;
   if (!event || !date) throw new UsageError(`"clocks" needs an event and a date: clocks <event> <YYYY-MM-DD>. ${valid}`);
@@ -137,11 +142,12 @@ function clocksInput(rest: string[], options: { meetingType?: string; meetingDat
     input.meetingType = options.meetingType as (typeof MEETING_TYPE_IDS)[number];
   }
   if (options.meetingDate !== undefined) input.meetingDate = checkDate(options.meetingDate, 'The meeting date');
+  if (options.receiptTime !== undefined) input.receiptTime = options.receiptTime;
   return input;
 }
 
 /** The command-line spelling of clocks.calculate input fields, for error messages. */
-const CLOCKS_FLAGS: Record<string, string> = { meetingType: '--meeting-type', meetingDate: '--meeting-date' };
+const CLOCKS_FLAGS: Record<string, string> = { meetingType: '--meeting-type', meetingDate: '--meeting-date', receiptTime: '--receipt-time' };
 
 /** One deadline as the CLI prints it: a date, a {from, to} window, or null when there is none. */
 function deadlineLine(d: ChannelOutput<'clocks.calculate'>[number]) {
@@ -162,6 +168,7 @@ async function run(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       'meeting-type': { type: 'string' },
       'meeting-date': { type: 'string' },
+      'receipt-time': { type: 'string' },
       product: { type: 'string' },
       out: { type: 'string' },
       paper: { type: 'string' },
@@ -185,11 +192,11 @@ async function run(argv: string[]): Promise<number> {
     print(CHANNELS.map((name) => ({ name, summary: contract[name].summary })));
     return 0;
   }
-  if (command !== 'clocks' && (values['meeting-type'] !== undefined || values['meeting-date'] !== undefined)) {
-    throw new UsageError(`--meeting-type and --meeting-date belong to the "clocks" command.`);
+  if (command !== 'clocks' && (values['meeting-type'] !== undefined || values['meeting-date'] !== undefined || values['receipt-time'] !== undefined)) {
+    throw new UsageError(`--meeting-type, --meeting-date and --receipt-time belong to the "clocks" command.`);
   }
   if (command === 'clocks') {
-    const input = clocksInput(rest, { meetingType: values['meeting-type'], meetingDate: values['meeting-date'] });
+    const input = clocksInput(rest, { meetingType: values['meeting-type'], meetingDate: values['meeting-date'], receiptTime: values['receipt-time'] });
     const result = await dataFreeDispatcher()('clocks.calculate', input);
     if (!result.ok) {
       // Every input came from the command line, so a refusal is a command-line error.

@@ -11,6 +11,7 @@ export const CLOCK_EVENT_LABELS = {
   'clinical-hold-imposed': 'FDA imposes a clinical hold',
   'complete-response-received': 'FDA receives the complete response to a clinical hold',
   'safety-information-received': 'Sponsor receives safety information (possible IND safety report)',
+  'safety-determination-made': 'Sponsor determines the information qualifies for an IND safety report',
   'safety-follow-up-received': 'Sponsor receives follow-up information on an IND safety report',
   'new-investigator-added': 'New investigator added to a protocol',
   'information-amendment-submitted': 'Information amendment submitted',
@@ -20,7 +21,7 @@ export const CLOCK_EVENT_IDS = Object.keys(CLOCK_EVENT_LABELS) as [ClockEventId,
 
 export const MEETING_TYPE_LABELS = {
   A: 'Type A',
-  B: 'Type B (incl. pre-IND)',
+  B: 'Type B (including pre-IND)',
   'B-EOP': 'Type B (end of phase)',
   C: 'Type C',
   D: 'Type D',
@@ -28,6 +29,9 @@ export const MEETING_TYPE_LABELS = {
 } as const;
 export type MeetingTypeId = keyof typeof MEETING_TYPE_LABELS;
 export const MEETING_TYPE_IDS = Object.keys(MEETING_TYPE_LABELS) as [MeetingTypeId, ...MeetingTypeId[]];
+
+/** Events whose date is FDA's receipt of a submission (ind-submitted: receipt assumed the same day); a receipt time can be given for these. */
+export const RECEIPT_EVENT_IDS: readonly ClockEventId[] = ['ind-submitted', 'ind-received', 'meeting-request-received', 'complete-response-received'];
 
 /** Events whose deadlines depend on the meeting type. */
 export const EVENTS_NEEDING_MEETING_TYPE: readonly ClockEventId[] = ['meeting-request-received'];
@@ -71,6 +75,8 @@ export const ClockCalculateInput = z
     date: IsoDate,
     meetingType: MeetingType.optional(),
     meetingDate: IsoDate.optional(),
+    /** Eastern time FDA received it (HH:MM, 24-hour); after 4:30 pm the receipt is flagged. */
+    receiptTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Receipt time: HH:MM on a 24-hour clock, Eastern time (e.g. 16:45)').optional(),
     years: z.number().int().min(1).max(50).optional(),
   })
   .refine(meetingTypeWhenNeeded, meetingTypeMessage);

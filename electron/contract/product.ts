@@ -11,6 +11,24 @@ export const FRACTIONS = {
   'lyophilised-secretome': 'Lyophilised secretome',
 } as const;
 export const OXYGEN = { normoxia: 'Normoxia', hypoxia: 'Hypoxia' } as const;
+/** Where the secretome comes from: a cell culture, a body fluid collected as is (e.g.
+ *  cell-free amniotic fluid, never cultured) or a tissue. Culture-only requirements (cell
+ *  banks, passage window, conditioned-medium harvest, serum-free medium) follow it. */
+export const SOURCE_KINDS = { 'cell-culture': 'Cell culture', biofluid: 'Biofluid (not cultured)', tissue: 'Tissue (not cultured)' } as const;
+/** The cell type that made the vesicles or factors; MSC-specific EV criteria follow it. */
+export const PRODUCING_CELLS = { msc: 'Mesenchymal stromal cells (MSC)', afsc: 'Amniotic fluid stem cells (AFSC)', other: 'Other or mixed' } as const;
+/** How the dose is expressed; the dose items' wording follows it. */
+export const DOSE_UNITS = { 'per-kg': 'Per kg body weight', 'per-cm2': 'Per cm² (area treated)', flat: 'Flat (fixed) dose' } as const;
+export const ROUTE_CATEGORIES = {
+  intravenous: 'Intravenous',
+  'local-injection': 'Local injection (e.g. intramyocardial, intra-articular)',
+  topical: 'Topical',
+  respiratory: 'Intranasal, inhaled or intratracheal',
+  other: 'Other',
+} as const;
+/** The design of the first clinical trial: a phase I/II trial is an applicable clinical
+ *  trial under 42 CFR 11.22(b)(1), a phase 1 trial alone is not. */
+export const TRIAL_PHASES = { 'phase-1': 'Phase 1 only', 'phase-1-2': 'Phase I/II' } as const;
 export const STAGE_KINDS = {
   'in-vitro': 'In vitro',
   'in-vivo': 'In vivo (preclinical)',
@@ -36,6 +54,12 @@ export const PRODUCT_FIELD_LABELS = {
   indication: 'Indication',
   route: 'Route',
   doseBasis: 'Dose basis',
+  sourceKind: 'Source kind',
+  producingCell: 'Producing cell type',
+  doseUnit: 'Dose expressed',
+  routeCategory: 'Route category',
+  subpartE: 'Subpart E / accelerated approval',
+  trialPhase: 'First trial design',
   indNumber: 'IND number',
   stage: 'Current stage',
   notes: 'Notes',
@@ -47,6 +71,11 @@ export const DonorType = choice('Donor type', keysOf(DONOR_TYPES));
 export const Fraction = choice('Secretome fraction', keysOf(FRACTIONS));
 export const Oxygen = choice('Culture oxygen', keysOf(OXYGEN));
 export const StageKind = choice('Stage', keysOf(STAGE_KINDS));
+export const SourceKind = choice('Source kind', keysOf(SOURCE_KINDS));
+export const ProducingCell = choice('Producing cell type', keysOf(PRODUCING_CELLS));
+export const DoseUnit = choice('Dose expressed', keysOf(DOSE_UNITS));
+export const RouteCategory = choice('Route category', keysOf(ROUTE_CATEGORIES));
+export const TrialPhase = choice('First trial design', keysOf(TRIAL_PHASES));
 export type StageKind = z.infer<typeof StageKind>;
 
 /** The date each stage finished, for a product that joins its pathway mid-way. */
@@ -69,6 +98,14 @@ export const ProductProfile = z.strictObject({
   indication: requiredText('Indication', 200),
   route: requiredText('Route', 80),
   doseBasis: text(120, 'Dose basis'),
+  sourceKind: SourceKind,
+  producingCell: ProducingCell,
+  doseUnit: DoseUnit,
+  routeCategory: RouteCategory,
+  /** 21 CFR 312 subpart E (life-threatening or severely debilitating illness) or accelerated
+   *  approval (21 CFR 601 subpart E): the end-of-phase-1 meeting is then Type B (EOP). */
+  subpartE: z.boolean({ error: 'Subpart E: answer true or false' }),
+  trialPhase: TrialPhase,
   indNumber: text(12, 'IND number').regex(/^(\d{5,7})?$/, 'IND number: 5 to 7 digits, or leave empty until FDA assigns one'),
   stage: StageKind,
   notes: text(4000, 'Notes'),
@@ -80,6 +117,14 @@ export type ProductProfile = z.infer<typeof ProductProfile>;
 export const ProductCreateInput = ProductProfile.extend({
   passageWindow: ProductProfile.shape.passageWindow.default(''),
   doseBasis: ProductProfile.shape.doseBasis.default(''),
+  // Scripts written before these fields existed still create products: the defaults are the
+  // commonest case (a cultured product dosed per kg), and the form always sends them.
+  sourceKind: SourceKind.default('cell-culture'),
+  producingCell: ProducingCell.default('other'),
+  doseUnit: DoseUnit.default('per-kg'),
+  routeCategory: RouteCategory.default('other'),
+  subpartE: ProductProfile.shape.subpartE.default(false),
+  trialPhase: TrialPhase.default('phase-1'),
   indNumber: ProductProfile.shape.indNumber.default(''),
   notes: ProductProfile.shape.notes.default(''),
   /** Instantiate this pathway template in the same transaction. */
@@ -129,6 +174,12 @@ export const EMPTY_PROFILE: ProductProfile = {
   indication: '',
   route: '',
   doseBasis: 'per kg body weight',
+  sourceKind: 'cell-culture',
+  producingCell: 'msc',
+  doseUnit: 'per-kg',
+  routeCategory: 'intravenous',
+  subpartE: false,
+  trialPhase: 'phase-1',
   indNumber: '',
   stage: 'in-vitro',
   notes: '',

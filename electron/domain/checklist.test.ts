@@ -30,12 +30,21 @@ import {
   type TemplateKind,
 } from './checklistTemplate';
 
-const EV_PROFILE: ProfileFacts = { donorType: 'allogeneic', fraction: 'ev', oxygen: 'hypoxia', serumFree: false };
+const CULTURED_MSC = {
+  sourceKind: 'cell-culture',
+  producingCell: 'msc',
+  doseUnit: 'per-kg',
+  routeCategory: 'intravenous',
+  subpartE: false,
+  trialPhase: 'phase-1',
+} as const;
+const EV_PROFILE: ProfileFacts = { donorType: 'allogeneic', fraction: 'ev', oxygen: 'hypoxia', serumFree: false, ...CULTURED_MSC };
 const CM_PROFILE: ProfileFacts = {
   donorType: 'autologous',
   fraction: 'conditioned-medium',
   oxygen: 'normoxia',
   serumFree: true,
+  ...CULTURED_MSC,
 };
 
 function loadTemplate(fileName: string): ChecklistTemplate {
@@ -97,6 +106,11 @@ describe('describeCondition', () => {
     expect(describeCondition({ field: 'oxygen', equals: 'hypoxia' })).toBe('only for hypoxic culture');
     expect(describeCondition({ field: 'serumFree', equals: false })).toBe('only for culture in serum-containing medium');
     expect(describeCondition(undefined)).toBe('applies to every product');
+    expect(describeCondition({ field: 'sourceKind', equals: 'cell-culture' })).toBe('only for cell-culture sources');
+    expect(describeCondition({ field: 'producingCell', equals: 'msc' })).toBe('only for MSC-derived products');
+    expect(describeCondition({ field: 'doseUnit', equals: 'per-cm2' })).toBe('only for doses per cm²');
+    expect(describeCondition({ field: 'trialPhase', equals: 'phase-1-2' })).toBe('only for a first trial that is phase I/II');
+    expect(describeCondition({ field: 'subpartE', equals: true })).toBe('only for subpart E / accelerated-approval products');
   });
 
   it('describes combinators with brackets where nesting needs them', () => {

@@ -43,11 +43,28 @@ export function joinOr(parts: readonly string[]): string {
   return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1] ?? ''}`;
 }
 
+const SOURCE_PHRASES: Record<ProfileFacts['sourceKind'], string> = { 'cell-culture': 'cell-culture', biofluid: 'biofluid', tissue: 'tissue' };
+const CELL_PHRASES: Record<ProfileFacts['producingCell'], string> = { msc: 'MSC', afsc: 'AFSC', other: 'other-cell' };
+const DOSE_PHRASES: Record<ProfileFacts['doseUnit'], string> = { 'per-kg': 'per kg', 'per-cm2': 'per cm²', flat: 'as a flat dose' };
+const ROUTE_PHRASES: Record<ProfileFacts['routeCategory'], string> = {
+  intravenous: 'intravenous',
+  'local-injection': 'local-injection',
+  topical: 'topical',
+  respiratory: 'intranasal, inhaled or intratracheal',
+  other: 'other-route',
+};
+
 const FIELD_PHRASES: { [F in ConditionField]: (values: readonly ProfileFacts[F][]) => string } = {
   donorType: (values) => `${joinOr(values)} donors`,
   fraction: (values) => `${joinOr(values.map((v) => FRACTION_LABELS[v]))} fraction${values.length > 1 ? 's' : ''}`,
   oxygen: (values) => `${joinOr(values.map((v) => (v === 'hypoxia' ? 'hypoxic' : 'normoxic')))} culture`,
   serumFree: (values) => `culture in ${joinOr(values.map((v) => (v ? 'serum-free' : 'serum-containing')))} medium`,
+  sourceKind: (values) => `${joinOr(values.map((v) => SOURCE_PHRASES[v]))} sources`,
+  producingCell: (values) => `${joinOr(values.map((v) => CELL_PHRASES[v]))}-derived products`,
+  doseUnit: (values) => `doses ${joinOr(values.map((v) => DOSE_PHRASES[v]))}`,
+  routeCategory: (values) => `${joinOr(values.map((v) => ROUTE_PHRASES[v]))} administration`,
+  subpartE: (values) => joinOr(values.map((v) => (v ? 'subpart E / accelerated-approval products' : 'products outside subpart E'))),
+  trialPhase: (values) => `a first trial that is ${joinOr(values.map((v) => (v === 'phase-1' ? 'phase 1 only' : 'phase I/II')))}`,
 };
 
 function fieldPhrase(condition: FieldCondition): string {
@@ -61,6 +78,18 @@ function fieldPhrase(condition: FieldCondition): string {
       return FIELD_PHRASES.oxygen('equals' in condition ? [condition.equals] : condition.in);
     case 'serumFree':
       return FIELD_PHRASES.serumFree('equals' in condition ? [condition.equals] : condition.in);
+    case 'sourceKind':
+      return FIELD_PHRASES.sourceKind('equals' in condition ? [condition.equals] : condition.in);
+    case 'producingCell':
+      return FIELD_PHRASES.producingCell('equals' in condition ? [condition.equals] : condition.in);
+    case 'doseUnit':
+      return FIELD_PHRASES.doseUnit('equals' in condition ? [condition.equals] : condition.in);
+    case 'routeCategory':
+      return FIELD_PHRASES.routeCategory('equals' in condition ? [condition.equals] : condition.in);
+    case 'subpartE':
+      return FIELD_PHRASES.subpartE('equals' in condition ? [condition.equals] : condition.in);
+    case 'trialPhase':
+      return FIELD_PHRASES.trialPhase('equals' in condition ? [condition.equals] : condition.in);
   }
 }
 

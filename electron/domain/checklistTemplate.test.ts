@@ -258,7 +258,13 @@ describe('ind-initial.json coverage of 21 CFR 312.23', () => {
     const f1572 = ind.items.filter((i) => i.title.includes('Form FDA 1572'));
     expect(f1572).toHaveLength(1);
     expect(f1572[0]?.perInvestigator).toBe(true);
-    expect(ind.items.filter((i) => i.title.includes('Form FDA 3674'))).toHaveLength(1);
+    // One Form 3674 item per first-trial design: phase 1 only certifies registration does not
+    // apply; a phase I/II trial is an applicable clinical trial (42 CFR 11.22) and is registered.
+    const f3674 = ind.items.filter((i) => i.title.includes('Form FDA 3674'));
+    expect(f3674.map((i) => i.appliesWhen)).toEqual([
+      { field: 'trialPhase', equals: 'phase-1' },
+      { field: 'trialPhase', equals: 'phase-1-2' },
+    ]);
     expect(ind.items.filter((i) => i.perInvestigator === true)).toEqual(f1572);
   });
 
@@ -314,10 +320,11 @@ describe('cmc-secretome.json coverage', () => {
   });
 
   it('makes profile-specific items conditional', () => {
+    const culture = { field: 'sourceKind', equals: 'cell-culture' };
     expect(find('donor-eligibility').appliesWhen).toEqual({ field: 'donorType', equals: 'allogeneic' });
-    expect(find('hypoxia').appliesWhen).toEqual({ field: 'oxygen', equals: 'hypoxia' });
-    expect(find('serum-free-medium').appliesWhen).toEqual({ field: 'serumFree', equals: true });
-    expect(find('serum-components').appliesWhen).toEqual({ field: 'serumFree', equals: false });
+    expect(find('hypoxia').appliesWhen).toEqual({ all: [culture, { field: 'oxygen', equals: 'hypoxia' }] });
+    expect(find('serum-free-medium').appliesWhen).toEqual({ all: [culture, { field: 'serumFree', equals: true }] });
+    expect(find('serum-components').appliesWhen).toEqual({ all: [culture, { field: 'serumFree', equals: false }] });
     for (const item of cmc.items.filter((i) => i.id.includes('-lyo-'))) {
       expect(item.appliesWhen).toEqual({ field: 'fraction', equals: 'lyophilised-secretome' });
     }
@@ -358,7 +365,7 @@ describe('cmc-secretome.json coverage', () => {
     expect(titlesOf(msc)).toMatch(/cellular origin.*integrity.*reference material/);
     for (const item of msc) {
       expect(item.citation).toContain('Witwer');
-      expect(item.appliesWhen).toEqual({ field: 'fraction', in: ['ev', 'exosome'] });
+      expect(item.appliesWhen).toEqual({ all: [{ field: 'fraction', in: ['ev', 'exosome'] }, { field: 'producingCell', equals: 'msc' }] });
     }
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 // The profile vocabulary is the contract's: one list for forms, templates and conditions.
 import { ChecklistKind } from '../contract/checklist';
-import { DonorType, Fraction, Oxygen, StageKind as StageKindContract } from '../contract/product';
+import { DonorType, DoseUnit, Fraction, Oxygen, ProducingCell, RouteCategory, SourceKind, StageKind as StageKindContract, TrialPhase } from '../contract/product';
 
 /*
  * Checklist templates are data files (templates/checklists/*.json) that a regulatory
@@ -62,6 +62,12 @@ export const CONDITION_FIELD_SCHEMAS = {
   fraction: z.enum(FRACTIONS),
   oxygen: z.enum(OXYGEN_LEVELS),
   serumFree: z.boolean(),
+  sourceKind: z.enum(SourceKind.options),
+  producingCell: z.enum(ProducingCell.options),
+  doseUnit: z.enum(DoseUnit.options),
+  routeCategory: z.enum(RouteCategory.options),
+  subpartE: z.boolean(),
+  trialPhase: z.enum(TrialPhase.options),
 } as const;
 
 export type ConditionField = keyof typeof CONDITION_FIELD_SCHEMAS;
@@ -97,7 +103,8 @@ function isConditionField(value: unknown): value is ConditionField {
 }
 
 function describeAllowed(field: ConditionField): string {
-  return field === 'serumFree' ? 'true or false' : `one of ${CONDITION_FIELD_SCHEMAS[field].options.join(', ')}`;
+  const schema = CONDITION_FIELD_SCHEMAS[field];
+  return 'options' in schema ? `one of ${schema.options.join(', ')}` : 'true or false';
 }
 
 function valueIssue(field: ConditionField, value: unknown, path: PathSegment[]): ConditionIssue[] {

@@ -4,6 +4,7 @@
  * unconfirmed. clocks.ts computes dates from these.
  */
 import { CLOCK_EVENT_IDS, CLOCK_EVENT_LABELS, MEETING_TYPE_IDS, type ClockEventId, type MeetingTypeId } from '../contract/clocks';
+import { RECEIPT_DATE_SOURCE } from './fdaCalendar';
 
 type ClockEvent = ClockEventId;
 type MeetingType = MeetingTypeId;
@@ -223,49 +224,58 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     id: 'safety.fatal-or-life-threatening',
     label: 'IND safety report: unexpected fatal or life-threatening suspected adverse reaction',
     trigger: 'safety-information-received',
-    citation: '21 CFR 312.32',
+    citation: '21 CFR 312.32(c)(2)',
     unconfirmed: false,
-    description: `No later than ${SAFETY_REPORT_FATAL_DAYS} days after the sponsor first receives the information.`,
+    description: `As soon as possible and no later than ${SAFETY_REPORT_FATAL_DAYS} calendar days after the sponsor\u2019s initial receipt of the information. This clock runs from receipt, not from the sponsor\u2019s determination.`,
+  },
+  {
+    id: 'safety.determination-pending',
+    label: 'Sponsor decides whether the information qualifies for a 15-day IND safety report',
+    trigger: 'safety-information-received',
+    citation: '21 CFR 312.32(b), (c)(1)',
+    unconfirmed: false,
+    description:
+      'The sponsor must review the information promptly (312.32(b)). The 15-day clock of 312.32(c)(1) runs from the sponsor\u2019s determination that the information qualifies, not from receipt: record "Sponsor determines the information qualifies" to compute it.',
   },
   {
     id: 'safety.serious-unexpected',
-    label: 'IND safety report: serious and unexpected suspected adverse reaction',
-    trigger: 'safety-information-received',
-    citation: '21 CFR 312.32',
+    label: 'IND safety report (15-day): serious and unexpected suspected adverse reaction or other qualifying finding',
+    trigger: 'safety-determination-made',
+    citation: '21 CFR 312.32(c)(1)(i)\u2013(iv)',
     unconfirmed: false,
-    description: `No later than ${SAFETY_REPORT_SERIOUS_DAYS} days after the sponsor first receives the information (Form FDA 3500A or a narrative).`,
+    description: `As soon as possible and no later than ${SAFETY_REPORT_SERIOUS_DAYS} calendar days after the sponsor determines that the information qualifies: a serious and unexpected suspected adverse reaction ((c)(1)(i)), findings from other studies ((c)(1)(ii)), findings from animal or in vitro testing ((c)(1)(iii)) or an increased rate of serious suspected adverse reactions ((c)(1)(iv)) (Form FDA 3500A or a narrative).`,
   },
   {
     id: 'safety.follow-up',
     label: 'Follow-up IND safety report',
     trigger: 'safety-follow-up-received',
-    citation: '21 CFR 312.32',
+    citation: '21 CFR 312.32(d)(2)',
     unconfirmed: false,
-    description: `Within ${SAFETY_FOLLOW_UP_DAYS} days after the sponsor receives the follow-up information.`,
+    description: `Relevant follow-up information is submitted as a follow-up IND safety report without delay, and no later than ${SAFETY_FOLLOW_UP_DAYS} calendar days after the sponsor receives it.`,
   },
   {
     id: 'hold.written-explanation',
     label: 'FDA written explanation of the clinical hold',
     trigger: 'clinical-hold-imposed',
-    citation: '21 CFR 312.42',
+    citation: '21 CFR 312.42(d)',
     unconfirmed: false,
-    description: `FDA sends the written basis for the hold within ${HOLD_EXPLANATION_DAYS} days of imposing it. Studies resume only when FDA says so.`,
+    description: `FDA sends the written explanation of the basis for the hold as soon as possible and no more than ${HOLD_EXPLANATION_DAYS} days after imposing it. Studies resume only when FDA says so.`,
   },
   {
     id: 'hold.complete-response-answer',
     label: 'FDA answers the complete response to the clinical hold',
     trigger: 'complete-response-received',
-    citation: '21 CFR 312.42',
+    citation: '21 CFR 312.42(e)',
     unconfirmed: false,
-    description: `FDA replies in writing within ${HOLD_RESPONSE_ANSWER_DAYS} days of receiving the sponsor\u2019s complete response. Studies resume only when FDA says so.`,
+    description: `FDA replies in writing within ${HOLD_RESPONSE_ANSWER_DAYS} calendar days of receiving the sponsor\u2019s complete response. Studies resume only when FDA says so.`,
   },
   {
     id: 'protocol.new-investigator',
     label: 'Protocol amendment: notify FDA of the new investigator',
     trigger: 'new-investigator-added',
-    citation: '21 CFR 312.30',
+    citation: '21 CFR 312.30(c)',
     unconfirmed: false,
-    description: `Within ${NEW_INVESTIGATOR_DAYS} days of adding the investigator. Users disagree on what starts this clock; record the trigger date used and why.`,
+    description: `Within ${NEW_INVESTIGATOR_DAYS} days of the investigator being added to a previously submitted protocol (the investigator may start once added). Record the date the investigator was added.`,
   },
   {
     id: 'amendment.information-next',
@@ -284,6 +294,23 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     description: `Within ${MEETING_MINUTES_DAYS} days after the meeting.`,
   },
   ...MEETING_TYPE_IDS.flatMap((type) => meetingRules(MEETING_TIMELINES[type])),
+  {
+    id: 'receipt.next-business-day',
+    label: 'FDA receipt date: generally the next business day',
+    trigger: 'ind-received',
+    citation: RECEIPT_DATE_SOURCE,
+    unconfirmed: true,
+    description:
+      'An electronic submission (IND, meeting request, complete response) that arrives on a weekend, a US federal holiday or after 4:30 pm Eastern time is generally given the next business day as its receipt date. Calendar-day clocks then run from that date. Unconfirmed until checked against FDA\u2019s acknowledgement.',
+  },
+  {
+    id: 'calendar.meeting-not-business-day',
+    label: 'Scheduled meeting date is not an FDA business day',
+    trigger: 'meeting-request-received',
+    citation: '5 U.S.C. 6103; ' + FORMAL_MEETINGS_GUIDANCE,
+    unconfirmed: false,
+    description: 'FDA holds meetings on business days; a meeting on a weekend or federal holiday is almost certainly a wrong date.',
+  },
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, ClockRule> = new Map(CLOCK_RULES.map((rule) => [rule.id, rule]));

@@ -43,6 +43,8 @@ describe('catalogue', () => {
     expect(CLOCK_RULES.filter((clockRule) => clockRule.unconfirmed).map((clockRule) => clockRule.id)).toEqual([
       'meeting.c.briefing-package',
       'meeting.interact.preliminary-responses',
+      // The next-business-day receipt rule is FDA guidance as summarised, until checked.
+      'receipt.next-business-day',
     ]);
   });
 
@@ -50,9 +52,12 @@ describe('catalogue', () => {
     const citation = (id: string) => CLOCK_RULES.find((clockRule) => clockRule.id === id)?.citation;
     expect(citation('ind.in-effect')).toBe('21 CFR 312.40(b)');
     expect(citation('ind.annual-report')).toBe('21 CFR 312.33');
-    expect(citation('safety.serious-unexpected')).toBe('21 CFR 312.32');
-    expect(citation('hold.written-explanation')).toBe('21 CFR 312.42');
-    expect(citation('protocol.new-investigator')).toBe('21 CFR 312.30');
+    expect(citation('safety.fatal-or-life-threatening')).toBe('21 CFR 312.32(c)(2)');
+    expect(citation('safety.serious-unexpected')).toBe('21 CFR 312.32(c)(1)(i)–(iv)');
+    expect(citation('safety.follow-up')).toBe('21 CFR 312.32(d)(2)');
+    expect(citation('hold.written-explanation')).toBe('21 CFR 312.42(d)');
+    expect(citation('hold.complete-response-answer')).toBe('21 CFR 312.42(e)');
+    expect(citation('protocol.new-investigator')).toBe('21 CFR 312.30(c)');
     expect(citation('amendment.information-next')).toBe('21 CFR 312.31');
     expect(citation('meeting.minutes')).toMatch(/Formal Meetings/);
   });
@@ -63,8 +68,11 @@ describe('catalogue', () => {
         computeClocks(event, '2027-12-15'),
       ),
       ...MEETING_TYPE_IDS.flatMap((type) =>
-        computeClocks('meeting-request-received', '2027-12-15', { meetingType: type, meetingDate: '2028-01-20' }),
+        computeClocks('meeting-request-received', '2027-12-15', { meetingType: type, meetingDate: '2028-02-22' }),
       ),
+      // A Saturday receipt and a Saturday meeting add the calendar rows.
+      ...computeClocks('ind-received', '2027-12-18'),
+      ...computeClocks('meeting-request-received', '2027-12-15', { meetingType: 'B', meetingDate: '2028-02-26' }),
     ];
     const seen = new Set(rows.map((row) => row.rule));
     for (const clockRule of CLOCK_RULES) expect(seen.has(clockRule.id), clockRule.id).toBe(true);
@@ -123,20 +131,31 @@ describe('IND in effect and annual reports', () => {
 });
 
 describe('safety, clinical hold, amendments and minutes', () => {
-  it('gives 7- and 15-day IND safety reports across a year end', () => {
-    const rows = computeClocks('safety-information-received', '2027-12-28');
-    expect(rule(rows, 'safety.fatal-or-life-threatening').date).toBe('2028-01-04');
-    expect(rule(rows, 'safety.serious-unexpected').date).toBe('2028-01-12');
-    expect(rows.every((row) => row.citation === '21 CFR 312.32')).toBe(true);
+  it('runs the 7-day report from initial receipt (312.32(c)(2)) and the 15-day one from the determination (312.32(c)(1)), across a year end', () => {
+    const received = computeClocks('safety-information-received', '2027-12-28');
+    expect(rule(received, 'safety.fatal-or-life-threatening')).toMatchObject({ date: '2028-01-04', citation: '21 CFR 312.32(c)(2)' });
+    // Receipt alone does not start the 15-day clock: it asks for the determination date.
+    expect(received.find((r) => r.rule === 'safety.serious-unexpected')).toBeUndefined();
+    expect(rule(received, 'safety.determination-pending')).toMatchObject({ citation: '21 CFR 312.32(b), (c)(1)' });
+    expect(rule(received, 'safety.determination-pending').date).toBeUndefined();
+    // Determined three days after receipt: due 15 days after the determination, not after receipt.
+    const determined = computeClocks('safety-determination-made', '2027-12-31');
+    expect(rule(determined, 'safety.serious-unexpected')).toMatchObject({ date: '2028-01-15', citation: '21 CFR 312.32(c)(1)(i)–(iv)' });
   });
 
   it('counts the leap day in safety reports', () => {
-    const rows = computeClocks('safety-information-received', '2028-02-20');
-    expect(rule(rows, 'safety.fatal-or-life-threatening').date).toBe('2028-02-27');
-    expect(rule(rows, 'safety.serious-unexpected').date).toBe('2028-03-06');
-    expect(rule(computeClocks('safety-information-received', '2027-02-20'), 'safety.serious-unexpected').date).toBe(
-      '2027-03-07',
-    );
+    expect(rule(computeClocks('safety-information-received', '2028-02-20'), 'safety.fatal-or-life-threatening').date).toBe('2028-02-27');
+    expect(rule(computeClocks('safety-determination-made', '2028-02-20'), 'safety.serious-unexpected').date).toBe('2028-03-06');
+    expect(rule(computeClocks('safety-determination-made', '2027-02-20'), 'safety.serious-unexpected').date).toBe('2027-03-07');
+  });
+
+  it('gives the clinical-hold clocks their paragraphs: explanation within 30 days (312.42(d)), answer to a complete response within 30 days (312.42(e))', () => {
+    expect(rule(computeClocks('clinical-hold-imposed', '2027-03-01'), 'hold.written-explanation')).toMatchObject({ date: '2027-03-31', citation: '21 CFR 312.42(d)' });
+    expect(rule(computeClocks('complete-response-received', '2027-04-05'), 'hold.complete-response-answer')).toMatchObject({ date: '2027-05-05', citation: '21 CFR 312.42(e)' });
+  });
+
+  it('notifies FDA of a new investigator within 30 days of the investigator being added (312.30(c))', () => {
+    expect(rule(computeClocks('new-investigator-added', '2027-06-01'), 'protocol.new-investigator')).toMatchObject({ date: '2027-07-01', citation: '21 CFR 312.30(c)' });
   });
 
   it('gives follow-up safety reports 15 days', () => {

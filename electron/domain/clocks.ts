@@ -9,6 +9,7 @@ import {
   CLOCK_EVENT_IDS,
   CLOCK_EVENT_LABELS,
   MEETING_TYPE_IDS,
+  RECEIPT_EVENT_IDS,
   type ClockEventId,
   type MeetingTypeId,
 } from '../contract/clocks';
@@ -31,6 +32,7 @@ import {
   meetingRuleId,
   RULES_BY_ID,
 } from './clockRules';
+import { isReceiptTime, nonBusinessDayReason, receiptFlag } from './fdaCalendar';
 
 export { CLOCK_EVENTS, CLOCK_RULES, MEETING_TIMELINES, type BriefingPackageTiming, type ClockRule, type MeetingTimeline } from './clockRules';
 
@@ -74,6 +76,55 @@ export interface ClockOptions {
   meetingDate?: IsoDate | null;
   /** How many annual report windows to list; default 3. */
   years?: number | null;
+  /** Eastern time of FDA's receipt (HH:MM), when known: after 4:30 pm the receipt is flagged. */
+  receiptTime?: string | null;
+}
+
+/** Events whose date is FDA's receipt of a submission (or, for ind-submitted, assumed to be). */
+export const RECEIPT_EVENTS: readonly ClockEvent[] = RECEIPT_EVENT_IDS;
+
+/**
+ * The earliest meeting date that leaves room for the briefing package and FDA's preliminary
+ * responses after the request: a Type B meeting on the day after its request would otherwise
+ * put the package due a month before the request was sent.
+ */
+export function earliestMeetingDate(type: MeetingType, received: IsoDate): IsoDate {
+  const timeline = MEETING_TIMELINES[type];
+  const packageLead = timeline.briefingPackage.kind === 'before-meeting' ? timeline.briefingPackage.daysBefore : 0;
+  return addDays(received, Math.max(packageLead, timeline.preliminaryResponsesDaysBefore ?? 0));
+}
+
+/** Why a meeting date cannot follow a request received on a date, or null when it can. */
+export function meetingDateProblem(type: MeetingType, received: IsoDate, meetingDate: IsoDate): string | null {
+  const timeline = MEETING_TIMELINES[type];
+  if (compareDates(meetingDate, received) < 0) {
+    return `the meeting date ${meetingDate} is before FDA received the request (${received})`;
+  }
+  const earliest = earliestMeetingDate(type, received);
+  if (compareDates(meetingDate, earliest) >= 0) return null;
+  const briefing = timeline.briefingPackage;
+  const what =
+    briefing.kind === 'before-meeting'
+      ? `the ${timeline.label} briefing package is due ${briefing.daysBefore} days before the meeting (${addDays(meetingDate, -briefing.daysBefore)})`
+      : `FDA's preliminary responses come ${timeline.preliminaryResponsesDaysBefore ?? 0} days before the meeting (${addDays(meetingDate, -(timeline.preliminaryResponsesDaysBefore ?? 0))})`;
+  return `the meeting date ${meetingDate} is too soon after the request received on ${received}: ${what}, before the request. Choose a meeting date on or after ${earliest}`;
+}
+
+function receiptRow(date: IsoDate, time: string | null): ClockResult | null {
+  const flag = receiptFlag(date, time);
+  if (flag === null) return null;
+  return rowFor('receipt.next-business-day', {
+    label: `FDA receipt date: ${flag.reason}, so it is generally dated the next business day`,
+    date: flag.nextBusinessDay,
+    note: `The dates here run from ${date} as entered. If FDA's acknowledgement gives ${flag.nextBusinessDay}, recompute from that date.`,
+  });
+}
+
+const dueOf = (row: ClockResult): IsoDate => row.window?.to ?? row.date ?? '9999-12-31';
+
+/** Rows in date order (a window by its last day); rows without a date keep their order, last. */
+function inDateOrder(rows: ClockResult[]): ClockResult[] {
+  return rows.map((row, index) => ({ row, index })).sort((a, b) => dueOf(a.row).localeCompare(dueOf(b.row)) || a.index - b.index).map((x) => x.row);
 }
 
 function checkDate(value: unknown, field: string): IsoDate {
@@ -184,6 +235,10 @@ function meetingRequestRows(received: IsoDate, type: MeetingType, meetingDate: I
     if (compareDates(meetingDate, heldBy) > 0) {
       rows[1]!.note = `The scheduled meeting (${meetingDate}) is later than this bound.`;
     }
+    const notBusiness = nonBusinessDayReason(meetingDate);
+    if (notBusiness !== null) {
+      rows.push(rowFor('calendar.meeting-not-business-day', { label: `Scheduled meeting date ${meetingDate} is ${notBusiness}`, date: meetingDate, note: 'Check the date FDA gave for the meeting.' }));
+    }
   }
   return rows;
 }
@@ -195,7 +250,9 @@ function validValues(values: readonly string[]): string {
 /**
  * The clocks that a trigger event starts. Throws ClockInputError (naming the field and listing
  * the valid values) for an unknown event or meeting type, a malformed date, a meeting date
- * before the request, or a bad `years`.
+ * before the request or too soon after it for the briefing package, or a bad `years`. Rows
+ * come in date order; a receipt on a weekend, a federal holiday or after 4:30 pm Eastern adds
+ * an unconfirmed row with the next business day.
  */
 export function computeClocks(event: string, date: IsoDate, options: ClockOptions = {}): ClockResult[] {
   if (!isClockEvent(event)) {
@@ -218,6 +275,16 @@ export function computeClocks(event: string, date: IsoDate, options: ClockOption
     throw new ClockInputError('years', `expected a whole number from 0 to ${MAX_ANNUAL_REPORTS}, got ${String(years)}`);
   }
 
+  const receiptTime = options.receiptTime ?? null;
+  if (receiptTime !== null && !isReceiptTime(receiptTime)) {
+    throw new ClockInputError('receiptTime', `expected HH:MM on a 24-hour clock, Eastern time (e.g. 16:45), got ${JSON.stringify(receiptTime)}`);
+  }
+  const rows = rowsFor(event, triggerDate, meetingType, meetingDate, years);
+  const receipt = RECEIPT_EVENTS.includes(event) ? receiptRow(triggerDate, receiptTime) : null;
+  return inDateOrder(receipt ? [receipt, ...rows] : rows);
+}
+
+function rowsFor(event: ClockEvent, triggerDate: IsoDate, meetingType: MeetingType | null, meetingDate: IsoDate | null, years: number): ClockResult[] {
   switch (event) {
     case 'ind-submitted':
       return indInEffectRows(triggerDate, years, 'ind.in-effect-estimate');
@@ -232,12 +299,8 @@ export function computeClocks(event: string, date: IsoDate, options: ClockOption
           `a meeting type is required for a meeting request. Valid meeting types: ${validValues(MEETING_TYPE_IDS)}`,
         );
       }
-      if (meetingDate !== null && compareDates(meetingDate, triggerDate) < 0) {
-        throw new ClockInputError(
-          'meetingDate',
-          `the meeting date ${meetingDate} is before FDA received the request (${triggerDate})`,
-        );
-      }
+      const problem = meetingDate === null ? null : meetingDateProblem(meetingType, triggerDate, meetingDate);
+      if (problem !== null) throw new ClockInputError('meetingDate', problem);
       return meetingRequestRows(triggerDate, meetingType, meetingDate);
     }
     case 'meeting-held':
@@ -247,10 +310,16 @@ export function computeClocks(event: string, date: IsoDate, options: ClockOption
     case 'complete-response-received':
       return [rowFor('hold.complete-response-answer', { date: addDays(triggerDate, HOLD_RESPONSE_ANSWER_DAYS) })];
     case 'safety-information-received':
+      // Only the 7-day report runs from receipt (312.32(c)(2)); the 15-day one runs from the
+      // sponsor's determination (312.32(c)(1)), which is its own event.
       return [
         rowFor('safety.fatal-or-life-threatening', { date: addDays(triggerDate, SAFETY_REPORT_FATAL_DAYS) }),
-        rowFor('safety.serious-unexpected', { date: addDays(triggerDate, SAFETY_REPORT_SERIOUS_DAYS) }),
+        rowFor('safety.determination-pending', {
+          note: 'Record the date the sponsor determined the information qualifies; the 15-day report is due 15 calendar days after it.',
+        }),
       ];
+    case 'safety-determination-made':
+      return [rowFor('safety.serious-unexpected', { date: addDays(triggerDate, SAFETY_REPORT_SERIOUS_DAYS) })];
     case 'safety-follow-up-received':
       return [rowFor('safety.follow-up', { date: addDays(triggerDate, SAFETY_FOLLOW_UP_DAYS) })];
     case 'new-investigator-added':

@@ -1,6 +1,6 @@
 import type { ProductRecord } from '../../db';
 import type { MilestoneRow } from '../../db/repositories/pathway';
-import { DonorType, Fraction, Oxygen, StageKind, type Product } from '../contract';
+import { DonorType, DoseUnit, Fraction, Oxygen, ProducingCell, RouteCategory, SourceKind, StageKind, TrialPhase, type Product } from '../contract';
 import type { ServiceContext } from './context';
 import { AppError, notFound } from './errors';
 import { member } from './vocabulary';
@@ -13,6 +13,11 @@ export function toProduct(record: ProductRecord): Product {
     fraction: member(Fraction.options, record.fraction, 'secretome fraction'),
     oxygen: member(Oxygen.options, record.oxygen, 'culture oxygen'),
     stage: member(StageKind.options, record.stage, 'stage'),
+    sourceKind: member(SourceKind.options, record.sourceKind, 'source kind'),
+    producingCell: member(ProducingCell.options, record.producingCell, 'producing cell type'),
+    doseUnit: member(DoseUnit.options, record.doseUnit, 'dose unit'),
+    routeCategory: member(RouteCategory.options, record.routeCategory, 'route category'),
+    trialPhase: member(TrialPhase.options, record.trialPhase, 'first trial design'),
   };
 }
 

@@ -4,11 +4,16 @@ import {
   auditFieldLabel,
   CLOCK_EVENT_LABELS,
   DONOR_TYPES,
+  DOSE_UNITS,
   FRACTIONS,
   ITEM_STATUS_LABELS,
   MEETING_TYPE_LABELS,
   OXYGEN,
+  PRODUCING_CELLS,
+  ROUTE_CATEGORIES,
+  SOURCE_KINDS,
   STAGE_KINDS,
+  TRIAL_PHASES,
 } from '../../contract';
 import { PATHWAY_TEMPLATES } from '../pathway/templates';
 
@@ -52,6 +57,12 @@ const FORMATS: Readonly<Record<string, Readonly<Record<string, Format>>>> = {
     oxygen: labelled(OXYGEN),
     stage: labelled(STAGE_KINDS),
     serumFree: bool('yes', 'no'),
+    sourceKind: labelled(SOURCE_KINDS),
+    producingCell: labelled(PRODUCING_CELLS),
+    doseUnit: labelled(DOSE_UNITS),
+    routeCategory: labelled(ROUTE_CATEGORIES),
+    subpartE: bool('yes', 'no'),
+    trialPhase: labelled(TRIAL_PHASES),
     archivedAt: instant,
   },
   milestone: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOCK_EVENT_IDS, DonorType, Fraction, ITEM_STATUS_IDS, MEETING_TYPE_IDS, Oxygen, StageKind } from '../../contract';
+import { CLOCK_EVENT_IDS, DonorType, DoseUnit, Fraction, ITEM_STATUS_IDS, MEETING_TYPE_IDS, Oxygen, ProducingCell, RouteCategory, SourceKind, StageKind, TrialPhase } from '../../contract';
 
 /**
  * The sharing bundle: one product with its pathway, clocks, checklists and audit trail, as rows
@@ -35,6 +35,13 @@ export const ProductRow = z.strictObject({
   indication: str(200),
   route: str(80),
   dose_basis: str(120),
+  // Optional: a bundle from a version before these columns imports with the table's defaults.
+  source_kind: SourceKind.optional(),
+  producing_cell: ProducingCell.optional(),
+  dose_unit: DoseUnit.optional(),
+  route_category: RouteCategory.optional(),
+  subpart_e: flag.optional(),
+  trial_phase: TrialPhase.optional(),
   ind_number: str(12),
   stage: StageKind,
   notes: str(4000),

@@ -12,9 +12,9 @@ const CATALOGUE = {
 
 /** Pure channels: they compute from the clock rules and never touch the data file. */
 export const clockCalculatorHandlers: HandlerMap<'clocks.calculate' | 'clocks.catalogue'> = {
-  'clocks.calculate': ({ event, date, meetingType, meetingDate, years }) => {
+  'clocks.calculate': ({ event, date, meetingType, meetingDate, receiptTime, years }) => {
     try {
-      return computeClocks(event, date, { meetingType, meetingDate, years });
+      return computeClocks(event, date, { meetingType, meetingDate, receiptTime, years });
     } catch (error) {
       if (error instanceof ClockInputError) {
         // The domain prefixes its message with the field; the issue carries the field as its path.

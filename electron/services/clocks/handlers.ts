@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CLOCK_EVENT_LABELS, type ClockEventId } from '../../contract';
+import { CLOCK_EVENT_LABELS, MEETING_TYPE_IDS, type ClockEventId, type MeetingTypeId } from '../../contract';
+import { meetingDateProblem } from '../../domain/clocks';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../handlers';
@@ -30,6 +31,19 @@ function eventMilestone(ctx: ServiceContext, productId: string, event: ClockEven
   return null;
 }
 
+/** The same refusal as the calculator's: a meeting date before the request, or too soon for its briefing package. */
+function assertMeetingDate(type: MeetingTypeId, received: string, meetingDate: string | null | undefined) {
+  if (!meetingDate) return;
+  const problem = meetingDateProblem(type, received, meetingDate);
+  if (problem) {
+    const message = problem.charAt(0).toUpperCase() + problem.slice(1);
+    throw new AppError('VALIDATION', `${message}.`, [{ path: 'meetingDate', message }]);
+  }
+}
+
+const meetingTypeOf = (stored: string | null | undefined): MeetingTypeId =>
+  (MEETING_TYPE_IDS as readonly string[]).includes(stored ?? '') ? (stored as MeetingTypeId) : 'B';
+
 function requireTrigger(ctx: ServiceContext, id: string) {
   const trigger = ctx.repos.pathway.trigger(id);
   if (!trigger) throw notFound('clock trigger', id);
@@ -40,12 +54,10 @@ function requireTrigger(ctx: ServiceContext, id: string) {
 export const clockHandlers: HandlerMap<'clocks.record' | 'clocks.override' | 'clocks.remove'> = {
   'clocks.record': ({ productId, event, date, meetingType, meetingDate, label, milestoneId, reason }, ctx) =>
     writePathway(ctx, () => productId, (_, audit) => {
-      if (meetingDate && meetingDate < date) {
-        throw new AppError('VALIDATION', 'The meeting date cannot be before the date FDA received the request.', [{ path: 'meetingDate', message: 'Before the request date' }]);
-      }
       // One event, one fact: where a milestone stands for the event, recording it is setting that
       // milestone's actual date, exactly as the pathway tab does; the trigger follows from it.
       const milestone = eventMilestone(ctx, productId, event, milestoneId);
+      assertMeetingDate(meetingType ?? meetingTypeOf(milestone?.meeting_type), date, meetingDate);
       if (milestone) {
         if (meetingType && meetingType !== milestone.meeting_type) {
           ctx.repos.pathway.setMeetingType(milestone.id, meetingType, ctx.now());
@@ -72,6 +84,7 @@ export const clockHandlers: HandlerMap<'clocks.record' | 'clocks.override' | 'cl
   'clocks.override': ({ triggerId, date, meetingDate, reason }, ctx) =>
     writePathway(ctx, () => requireTrigger(ctx, triggerId), (before, audit) => {
       const nextMeeting = meetingDate === undefined ? before.meeting_date : meetingDate;
+      if (before.event === 'meeting-request-received') assertMeetingDate(meetingTypeOf(before.meeting_type), date, nextMeeting);
       ctx.repos.pathway.updateTrigger({ id: triggerId, date, original_date: before.original_date ?? before.date, meeting_date: nextMeeting, reason }, ctx.now());
       audit({ entity: 'clock_trigger', entityId: triggerId, productId: before.product_id, action: 'update', field: 'date', oldValue: before.date, newValue: date, reason });
       audit.summarise(`Clock dates of “${CLOCK_EVENT_LABELS[before.event as ClockEventId] ?? before.event}” overridden: ${reason}`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PathwayView } from '../../contract';
 import type { PathwayTemplate } from '../../domain/pathwayTemplate';
+import { adaptEndOfPhaseMeetings } from '../../domain/endOfPhaseMeeting';
 import { computeSchedule } from '../../domain/schedule';
 import type { Audit, ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -78,6 +79,8 @@ export function instantiatePathway(
   audit: Audit,
 ) {
   const { pathway } = ctx.repos;
+  // The end-of-phase-1 meeting type follows the product (subpart E or not), with its reason.
+  template = adaptEndOfPhaseMeetings(template, ctx.repos.products.get(productId)?.subpartE ?? false);
   if (pathway.stages(productId).length > 0) {
     throw new AppError('CONFLICT', 'This product already has a pathway. Edit its milestones instead of starting again.');
   }

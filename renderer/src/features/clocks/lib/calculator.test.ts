@@ -9,6 +9,7 @@ import {
   longDate,
   parseIsoDate,
   readClockForm,
+  receiptTimeOrNull,
   shortMeetingLabel,
   weekday,
 } from './calculator';
@@ -73,22 +74,29 @@ describe('the form', () => {
       date: '2026-03-07',
       meetingType: 'C',
       meetingDate: '2026-05-10',
+      receiptTime: null,
     });
-    expect(readClockForm(new URLSearchParams('event=lunch&date=7%20March&meetingType=Z'))).toEqual({
+    expect(readClockForm(new URLSearchParams('event=lunch&date=7%20March&meetingType=Z&receiptTime=5pm'))).toEqual({
       event: 'ind-received',
       date: null,
       meetingType: null,
       meetingDate: null,
+      receiptTime: null,
     });
+    expect(readClockForm(new URLSearchParams('date=2026-03-02&receiptTime=16:45')).receiptTime).toBe('16:45');
   });
 
   it('asks for deadlines only once the form is complete', () => {
-    const form = { event: 'meeting-request-received' as const, date: '2026-03-07', meetingType: null, meetingDate: '2026-05-10' };
+    const form = { event: 'meeting-request-received' as const, date: '2026-03-07', meetingType: null, meetingDate: '2026-05-10', receiptTime: null };
     expect(calculationInput({ ...form, date: null }, false)).toBeNull();
     expect(calculationInput(form, true)).toBeNull();
     expect(calculationInput({ ...form, meetingType: 'C' }, true)).toEqual({ event: 'meeting-request-received', date: '2026-03-07', meetingType: 'C', meetingDate: '2026-05-10' });
     expect(calculationInput({ ...form, meetingType: 'C', meetingDate: null }, true)).toEqual({ event: 'meeting-request-received', date: '2026-03-07', meetingType: 'C' });
     // A meeting type left in the address does not travel with an event that has none.
     expect(calculationInput({ ...form, event: 'ind-received', meetingType: 'C' }, false)).toEqual({ event: 'ind-received', date: '2026-03-07' });
+    // The receipt time goes with FDA receipts only (a time input's seconds are dropped).
+    expect(calculationInput({ ...form, event: 'ind-received', receiptTime: '16:45' }, false)).toEqual({ event: 'ind-received', date: '2026-03-07', receiptTime: '16:45' });
+    expect(calculationInput({ ...form, event: 'safety-information-received', receiptTime: '16:45' }, false)).toEqual({ event: 'safety-information-received', date: '2026-03-07' });
+    expect(receiptTimeOrNull('16:45:00')).toBe('16:45');
   });
 });

@@ -4,7 +4,7 @@
  * counts days exactly as the back end does).
  */
 import dayjs from 'dayjs';
-import { CLOCK_EVENT_IDS, MEETING_TYPE_IDS, type ChannelInput, type ChannelOutput, type ClockEventId, type MeetingTypeId } from '../../../../../electron/contract';
+import { CLOCK_EVENT_IDS, MEETING_TYPE_IDS, RECEIPT_EVENT_IDS, type ChannelInput, type ChannelOutput, type ClockEventId, type MeetingTypeId } from '../../../../../electron/contract';
 import { diffDays, isoWeekday, isValidDate } from '../../../../../electron/contract/dates';
 
 export type CalculateInput = ChannelInput<'clocks.calculate'>;
@@ -55,7 +55,21 @@ export interface ClockForm {
   date: string | null;
   meetingType: MeetingTypeId | null;
   meetingDate: string | null;
+  /** Eastern time of FDA's receipt (HH:MM), for receipt events. */
+  receiptTime: string | null;
 }
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** "16:45" or "16:45:00" (what a time input gives) as HH:MM; anything else null. */
+export function receiptTimeOrNull(value: string | null): string | null {
+  const hhmm = value?.slice(0, 5) ?? null;
+  return hhmm !== null && TIME.test(hhmm) ? hhmm : null;
+}
+
+export const isReceiptEvent = (event: ClockEventId) => RECEIPT_EVENT_IDS.includes(event);
+
+/** Rules that flag a date rather than set a deadline: shown highlighted above the others' reading. */
+export const CALENDAR_FLAG_RULES: readonly string[] = ['receipt.next-business-day', 'calendar.meeting-not-business-day'];
 
 /** The form as the address (#/clocks?event=…&date=…) holds it; anything unknown falls back to the defaults. */
 export function readClockForm(params: URLSearchParams): ClockForm {
@@ -66,6 +80,7 @@ export function readClockForm(params: URLSearchParams): ClockForm {
     date: isoOrNull(params.get('date')),
     meetingType: isMeetingType(meetingType) ? meetingType : null,
     meetingDate: isoOrNull(params.get('meetingDate')),
+    receiptTime: receiptTimeOrNull(params.get('receiptTime')),
   };
 }
 
@@ -77,5 +92,6 @@ export function calculationInput(form: ClockForm, needsMeetingType: boolean): Ca
     date: form.date,
     ...(needsMeetingType && form.meetingType ? { meetingType: form.meetingType } : {}),
     ...(needsMeetingType && form.meetingDate ? { meetingDate: form.meetingDate } : {}),
+    ...(isReceiptEvent(form.event) && form.receiptTime ? { receiptTime: form.receiptTime } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { Alert, Group, Input, Loader, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateInput, TimeInput } from '@mantine/dates';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -7,7 +7,7 @@ import { ApiError, api } from '../../../lib/api';
 import { ResultSummary } from '../components/ResultSummary';
 import { RuleCatalogue } from '../components/RuleCatalogue';
 import { clockKeys, useClockCatalogue, useClockForm } from '../hooks/useClockCalculator';
-import { calculationInput, longDate, parseIsoDate, shortMeetingLabel } from '../lib/calculator';
+import { calculationInput, isReceiptEvent, longDate, parseIsoDate, receiptTimeOrNull, shortMeetingLabel } from '../lib/calculator';
 
 export function ClockCalculatorPage() {
   const meetingTypeLabelId = useId();
@@ -28,15 +28,16 @@ export function ClockCalculatorPage() {
 
   const issues = deadlines.isError && deadlines.error instanceof ApiError ? deadlines.error.issues : [];
   const fieldError = (path: string) => issues.find((i) => i.path === path)?.message;
-  const shownOnField = issues.some((i) => ['date', 'meetingType', 'meetingDate'].includes(i.path));
+  const shownOnField = issues.some((i) => ['date', 'meetingType', 'meetingDate', 'receiptTime'].includes(i.path));
 
   return (
     <Stack maw={1180}>
       <div>
         <Title order={2}>Clock calculator</Title>
         <Text c="dimmed" size="sm" mt={4}>
-          Pick what happened and when: every deadline it starts follows, with its citation. Calendar days; regulatory clocks do
-          not skip weekends or holidays. Nothing is saved.
+          Pick what happened and when: every deadline it starts follows, in date order, with its citation. Calendar days;
+          regulatory clocks do not skip weekends or holidays, but a submission FDA receives on a weekend, a federal holiday or
+          after 4:30 pm Eastern is generally dated the next business day, which is flagged. Nothing is saved.
         </Text>
       </div>
 
@@ -74,6 +75,16 @@ export function ClockCalculatorPage() {
               error={fieldError('date')}
               description={form.date ? longDate(form.date) : 'When it happened'}
             />
+            {isReceiptEvent(form.event) && (
+              <TimeInput
+                label="Time received (Eastern)"
+                w={200}
+                value={form.receiptTime ?? ''}
+                onChange={(e) => set('receiptTime', receiptTimeOrNull(e.currentTarget.value))}
+                error={fieldError('receiptTime')}
+                description="Optional: after 4:30 pm is flagged"
+              />
+            )}
           </Group>
 
           {needsMeetingType && (

@@ -3,10 +3,15 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import {
   DONOR_TYPES,
+  DOSE_UNITS,
   FRACTIONS,
   OXYGEN,
+  PRODUCING_CELLS,
   ProductProfile,
+  ROUTE_CATEGORIES,
+  SOURCE_KINDS,
   STAGE_KINDS,
+  TRIAL_PHASES,
   type ProductProfile as Profile,
 } from '../../../../../electron/contract';
 import { fieldErrors } from '../../../lib/notify';
@@ -78,9 +83,25 @@ export function ProductForm({ initial, submitLabel, askReason, stageFollowsPathw
             <TextInput label="Source tissue" placeholder="e.g. Bone marrow" withAsterisk {...form.getInputProps('sourceTissue')} />
             <Select label="Donor type" data={options(DONOR_TYPES)} allowDeselect={false} withAsterisk {...form.getInputProps('donorType')} />
             <Select label="Secretome fraction" data={options(FRACTIONS)} allowDeselect={false} withAsterisk {...form.getInputProps('fraction')} />
+            <Select
+              label="Source kind"
+              description="Cell-bank, culture and passage items apply only to cell culture"
+              data={options(SOURCE_KINDS)}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('sourceKind')}
+            />
+            <Select
+              label="Producing cell type"
+              description="MSC EV criteria (ISCT, Witwer 2019) apply only to MSC"
+              data={options(PRODUCING_CELLS)}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('producingCell')}
+            />
           </SimpleGrid>
         </Fieldset>
-        <Fieldset legend="Culture conditions">
+        <Fieldset legend="Culture conditions (used only when the source is a cell culture)">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select label="Oxygen" data={options(OXYGEN)} allowDeselect={false} withAsterisk {...form.getInputProps('oxygen')} />
             <TextInput label="Passage window" placeholder="e.g. P3-P5" {...form.getInputProps('passageWindow')} />
@@ -91,8 +112,24 @@ export function ProductForm({ initial, submitLabel, askReason, stageFollowsPathw
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Indication" withAsterisk {...form.getInputProps('indication')} />
             <TextInput label="Route" placeholder="e.g. Intravenous" withAsterisk {...form.getInputProps('route')} />
-            <TextInput label="Dose basis" placeholder="e.g. per kg body weight" {...form.getInputProps('doseBasis')} />
+            <TextInput label="Dose basis" placeholder="e.g. particles per kg body weight" {...form.getInputProps('doseBasis')} />
+            <Select label="Route category" data={options(ROUTE_CATEGORIES)} allowDeselect={false} withAsterisk {...form.getInputProps('routeCategory')} />
+            <Select label="Dose expressed" description="Drives the dose items' wording" data={options(DOSE_UNITS)} allowDeselect={false} withAsterisk {...form.getInputProps('doseUnit')} />
+            <Select
+              label="First trial design"
+              description="Phase I/II is an applicable clinical trial (42 CFR 11.22)"
+              data={options(TRIAL_PHASES)}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('trialPhase')}
+            />
           </SimpleGrid>
+          <Checkbox
+            mt="sm"
+            label="Subpart E / accelerated approval (21 CFR 312.80–88; 601 subpart E)"
+            description="Life-threatening or severely debilitating illness: the end-of-phase-1 meeting is then Type B (EOP)"
+            {...form.getInputProps('subpartE', { type: 'checkbox' })}
+          />
         </Fieldset>
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
         {typeof children === 'function' ? children(form.getValues()) : children}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Modal, Paper, Simple
 import { IconArchive, IconArchiveOff, IconChecklist, IconClock, IconGitCompare, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { DONOR_TYPES, FRACTIONS, OXYGEN, STAGE_KINDS, toProfile, type Product, type ProductProfile } from '../../../../../electron/contract';
+import { DONOR_TYPES, DOSE_UNITS, FRACTIONS, OXYGEN, PRODUCING_CELLS, ROUTE_CATEGORIES, SOURCE_KINDS, STAGE_KINDS, TRIAL_PHASES, toProfile, type Product, type ProductProfile } from '../../../../../electron/contract';
 import { AuditTable } from '../../audit/components/AuditTable';
 import { BaselinesCard } from '../../pathway/components/BaselinesCard';
 import { ClocksPanel } from '../../pathway/components/ClocksPanel';
@@ -43,6 +43,8 @@ function ProfileView({ product }: { product: Product }) {
         <Field label="Source tissue">{product.sourceTissue}</Field>
         <Field label="Donor type">{DONOR_TYPES[product.donorType]}</Field>
         <Field label="Secretome fraction">{FRACTIONS[product.fraction]}</Field>
+        <Field label="Source kind">{SOURCE_KINDS[product.sourceKind]}</Field>
+        <Field label="Producing cell type">{PRODUCING_CELLS[product.producingCell]}</Field>
         <Field label="Culture">
           {OXYGEN[product.oxygen]}
           {product.serumFree ? ', serum-free medium' : ', serum-containing medium'}
@@ -50,7 +52,13 @@ function ProfileView({ product }: { product: Product }) {
         <Field label="Passage window">{product.passageWindow}</Field>
         <Field label="Indication">{product.indication}</Field>
         <Field label="Route">{product.route}</Field>
-        <Field label="Dose basis">{product.doseBasis}</Field>
+        <Field label="Route category">{ROUTE_CATEGORIES[product.routeCategory]}</Field>
+        <Field label="Dose basis">
+          {DOSE_UNITS[product.doseUnit]}
+          {product.doseBasis ? ` (${product.doseBasis})` : ''}
+        </Field>
+        <Field label="First trial design">{TRIAL_PHASES[product.trialPhase]}</Field>
+        <Field label="Subpart E / accelerated approval">{product.subpartE ? 'Yes' : 'No'}</Field>
       </SimpleGrid>
       <Field label="Notes">{product.notes}</Field>
       <Text size="xs" c="dimmed">
