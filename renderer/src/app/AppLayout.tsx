@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconBriefcase, IconCalculator, IconHistory, IconLayoutDashboard, IconMoon, IconSearch, IconSettings, IconSignature, IconSun } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
+import classes from './AppLayout.module.css';
 import { ProductSpotlight } from './ProductSpotlight';
 
 const NAV = [
@@ -33,6 +34,17 @@ export function AppLayout() {
   const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      {/* The hash router owns the URL's fragment, so the skip link moves focus itself. */}
+      <a
+        href="#main-content"
+        className={classes.skip}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -40,7 +52,8 @@ export function AppLayout() {
             <Text fw={700}>Secretome Regulatory Tracker</Text>
           </Group>
           <Group gap="sm">
-            <UnstyledButton onClick={() => spotlight.open()} aria-label="Search products">
+            {/* Named by its visible text ("Find a product Ctrl+K"): label in name, WCAG 2.5.3. */}
+            <UnstyledButton onClick={() => spotlight.open()}>
               <Group gap={6} px="sm" py={4} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
                 <IconSearch size={16} />
                 <Text size="sm" c="dimmed">
@@ -53,7 +66,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" aria-label="Sections">
         {NAV.map((item) => (
           <NavLink
             key={item.to}
@@ -66,7 +79,7 @@ export function AppLayout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
         <Outlet />
       </AppShell.Main>
       <ProductSpotlight />

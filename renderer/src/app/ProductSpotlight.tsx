@@ -20,6 +20,9 @@ export function ProductSpotlight() {
     <Spotlight
       actions={actions}
       shortcut={['mod + K']}
+      // From anywhere, inputs included (the checklist search, the "Show archived" switch).
+      tagsToIgnore={[]}
+      triggerOnContentEditable
       nothingFound="No product matches"
       highlightQuery
       limit={20}

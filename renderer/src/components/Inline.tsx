@@ -5,11 +5,15 @@ import { useState, type ReactNode } from 'react';
 /**
  * Click-to-edit cells for dense tables: the value reads as text until clicked; Enter or
  * leaving the field saves, Escape cancels. `onSave` runs only when the value changed.
+ * The button's name is "<label>: <value>", so it contains the text a sighted user sees
+ * (WCAG 2.5.3, label in name) and still says what the value is.
  */
-function Display({ label, children, onOpen, disabled }: { label: string; children: ReactNode; onOpen(): void; disabled?: boolean }) {
+const nameOf = (label: string, shown: string) => (shown ? `${label}: ${shown}` : `${label}: not set`);
+
+function Display({ label, shown, children, onOpen, disabled }: { label: string; shown: string; children: ReactNode; onOpen(): void; disabled?: boolean }) {
   if (disabled) return <>{children}</>;
   return (
-    <UnstyledButton onClick={onOpen} aria-label={label} title="Click to edit" style={{ borderBottom: '1px dashed var(--mantine-color-default-border)', minWidth: 24 }}>
+    <UnstyledButton onClick={onOpen} aria-label={nameOf(label, shown)} title="Click to edit" style={{ borderBottom: '1px dashed var(--mantine-color-default-border)', minWidth: 24 }}>
       {children}
     </UnstyledButton>
   );
@@ -29,7 +33,7 @@ export function InlineText({ label, value, onSave, disabled, placeholder }: Inli
   const [draft, setDraft] = useState(value);
   if (!editing)
     return (
-      <Display label={label} disabled={disabled} onOpen={() => { setDraft(value); setEditing(true); }}>
+      <Display label={label} shown={value} disabled={disabled} onOpen={() => { setDraft(value); setEditing(true); }}>
         {value ? <Text span size="sm">{value}</Text> : empty}
       </Display>
     );
@@ -59,7 +63,7 @@ export function InlineNumber({ label, value, onSave, disabled, suffix }: InlineP
   const [draft, setDraft] = useState<number | string>(value);
   if (!editing)
     return (
-      <Display label={label} disabled={disabled} onOpen={() => { setDraft(value); setEditing(true); }}>
+      <Display label={label} shown={`${value}${suffix ?? ''}`} disabled={disabled} onOpen={() => { setDraft(value); setEditing(true); }}>
         <Text span size="sm">{value}{suffix}</Text>
       </Display>
     );
@@ -99,7 +103,7 @@ export function InlineDate({ label, value, onSave, disabled, today }: InlineProp
       <Popover.Target>
         <UnstyledButton
           onClick={() => setOpened((o) => !o)}
-          aria-label={label}
+          aria-label={nameOf(label, value ?? '')}
           title="Click to pick a date"
           style={{ borderBottom: '1px dashed var(--mantine-color-default-border)', minWidth: 24 }}
         >

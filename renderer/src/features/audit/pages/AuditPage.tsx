@@ -56,7 +56,7 @@ export function AuditPage() {
   return (
     <Stack>
       <div>
-        <Title order={2}>Audit trail</Title>
+        <Title order={1} size="h2">Audit trail</Title>
         <Text c="dimmed" size="sm">
           Every change in words: which product and record, what changed, who made it, when (your local time; UTC on hover) and
           why. A change made of many (a generated checklist, an applied planning session) is one row; open it to see each one.

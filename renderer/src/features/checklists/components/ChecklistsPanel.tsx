@@ -79,7 +79,7 @@ function EmptyState({ productId, editable, onProblem }: { productId: string; edi
         <ThemeIcon size={48} radius="xl" variant="light">
           <IconListCheck size={28} />
         </ThemeIcon>
-        <Title order={3}>No checklists yet</Title>
+        <Title order={2} size="h3">No checklists yet</Title>
         <Text c="dimmed">
           Checklists are generated from templates (initial IND, CMC and characterisation, preclinical and GLP, pre-IND meeting, clinical)
           keeping only the items that fit this product profile: its secretome fraction, donor type and culture conditions. When the profile
@@ -223,7 +223,7 @@ function Checklists({
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={3}>Checklists</Title>
+        <Title order={2} size="h3">Checklists</Title>
         <Group gap="xs">
           <Tooltip label={REGENERATE_HELP} multiline w={320} withArrow>
             <Button

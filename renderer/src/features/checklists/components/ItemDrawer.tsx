@@ -228,6 +228,7 @@ export const ItemDrawer = memo(function ItemDrawer({
       onClose={onClose}
       position="right"
       size="lg"
+      closeButtonProps={{ 'aria-label': 'Close the item' }}
       title={
         <Text fw={600} size="sm" c="dimmed">
           {checklist?.name ?? 'Checklist item'}
@@ -237,7 +238,7 @@ export const ItemDrawer = memo(function ItemDrawer({
       {item && (
         <Stack gap="md" aria-label={`Item ${item.title}`}>
           <Stack gap={6}>
-            <Title order={4}>{item.title}</Title>
+            <Title order={3} size="h4">{item.title}</Title>
             <Group gap={6}>
               <StatusBadge status={item.status} />
               <Badge size="sm" variant={item.required ? 'light' : 'outline'} color={item.required ? 'indigo' : 'gray'}>

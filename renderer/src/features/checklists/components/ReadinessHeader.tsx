@@ -56,7 +56,6 @@ function GateCard({ gate, open, onToggle }: { gate: Gate; open: boolean; onToggl
         <UnstyledButton
           onClick={onToggle}
           aria-expanded={open}
-          aria-label={`${gate.label}: ${gate.ready ? 'Ready' : `Not ready, ${plural(n, 'blocker')}`}`}
           style={{ width: '100%' }}
         >
           <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
@@ -182,9 +181,10 @@ export const ReadinessHeader = memo(function ReadinessHeader({ view, editable, o
                 return (
                   <Badge
                     key={status}
+                    // A zero count is muted by a grey outline, not by transparency (contrast).
                     variant={count > 0 ? 'light' : 'outline'}
-                    color={STATUS_COLOR[status]}
-                    style={{ textTransform: 'none', opacity: count > 0 ? 1 : 0.65 }}
+                    color={count > 0 ? STATUS_COLOR[status] : 'gray'}
+                    style={{ textTransform: 'none' }}
                     aria-label={`${ITEM_STATUS_LABELS[status]}: ${count}`}
                   >
                     {ITEM_STATUS_LABELS[status]} {count}

@@ -33,7 +33,7 @@ export function ClockCalculatorPage() {
   return (
     <Stack maw={1180}>
       <div>
-        <Title order={2}>Clock calculator</Title>
+        <Title order={1} size="h2">Clock calculator</Title>
         <Text c="dimmed" size="sm" mt={4}>
           Pick what happened and when: every deadline it starts follows, in date order, with its citation. Calendar days;
           regulatory clocks do not skip weekends or holidays, but a submission FDA receives on a weekend, a federal holiday or

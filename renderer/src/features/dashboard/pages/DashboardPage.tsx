@@ -43,7 +43,7 @@ function DeadlineGroup({ title, rows, empty, limit, kind }: { title: string; row
   const shown = rows.filter((d) => d.overdue || d.daysAway <= limit);
   return (
     <div>
-      <Title order={4} mb={6}>
+      <Title order={2} size="h4" mb={6}>
         {title}
       </Title>
       {shown.length === 0 ? (
@@ -111,7 +111,7 @@ function Upcoming({ view }: { view: DashboardView }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">
-        <Title order={3}>What is due</Title>
+        <Title order={2} size="h3">What is due</Title>
         <Tabs value={days} onChange={setDays} variant="pills">
           <Tabs.List aria-label="Window">
             {WINDOWS.map((w) => (
@@ -147,7 +147,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Dashboard</Title>
+        <Title order={1} size="h2">Dashboard</Title>
         <Text c="dimmed" size="sm">
           Status date {view.today}
         </Text>

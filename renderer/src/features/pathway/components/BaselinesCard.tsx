@@ -56,7 +56,7 @@ export function BaselinesCard({ view }: { view: PathwayView }) {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end">
           <div>
-            <Title order={4}>Baselines</Title>
+            <Title order={2} size="h4">Baselines</Title>
             <Text size="sm" c="dimmed">
               {reference ? `Measured against "${reference.name}" (${formatInstant(reference.createdAt)}).` : 'Save the plan as it stands to measure later changes against it.'}
             </Text>

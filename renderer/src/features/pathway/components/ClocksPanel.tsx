@@ -31,7 +31,7 @@ function RecordEvent({ view }: { view: PathwayView }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
-        <Title order={5}>Record a trigger event</Title>
+        <Title order={2} size="h5">Record a trigger event</Title>
         <Group align="flex-end" gap="sm">
           <Select
             label="Event"
@@ -113,7 +113,7 @@ export function ClocksPanel({ view }: { view: PathwayView }) {
     <Stack>
       {editable && <RecordEvent view={view} />}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="deadlines-title">
-        <Title order={3} size="h4" id="deadlines-title" mb={4}>
+        <Title order={2} size="h4" id="deadlines-title" mb={4}>
           Deadlines
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
@@ -129,7 +129,7 @@ export function ClocksPanel({ view }: { view: PathwayView }) {
         )}
       </Paper>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="events-title">
-        <Title order={3} size="h4" id="events-title" mb="sm">
+        <Title order={2} size="h4" id="events-title" mb="sm">
           Recorded events
         </Title>
         {view.triggers.length === 0 ? (

@@ -15,7 +15,7 @@ export function PathwaySetup({ productId, today }: { productId: string; today: s
   return (
     <Paper withBorder p="lg" radius="md">
       <Stack>
-        <Title order={4}>Set up the pathway</Title>
+        <Title order={2} size="h4">Set up the pathway</Title>
         <Text size="sm" c="dimmed">
           Start from a template: its stages, milestones, default durations and dependencies are copied to this product, and the
           first forecast becomes the planned dates. Everything can be edited afterwards.

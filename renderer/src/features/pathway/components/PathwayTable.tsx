@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Paper, Progress, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconClock, IconDots, IconEdit, IconFlag, IconPlayerPlay, IconPlus, IconCheck, IconTrash, IconRotate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CLOCK_EVENT_LABELS, type Gate, type Milestone, type PathwayView, type Stage } from '../../../../../electron/contract';
@@ -171,7 +171,7 @@ export function PathwayTable({ view, gates = [] }: { view: PathwayView; gates?: 
           <Paper key={stage.id} withBorder radius="md" p="md" aria-label={`Stage ${stage.name}`} component="section">
             <Group justify="space-between" mb="xs">
               <Group gap="sm">
-                <Title order={4}>{stage.name}</Title>
+                <Title order={2} size="h4">{stage.name}</Title>
                 <Text size="sm" c="dimmed">
                   {stage.done}/{stage.total} done · <Range from={stage.forecastStart} to={stage.forecastFinish} />
                 </Text>
@@ -189,7 +189,7 @@ export function PathwayTable({ view, gates = [] }: { view: PathwayView; gates?: 
               <Table verticalSpacing={6} highlightOnHover aria-label={`Milestones of ${stage.name}`}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={44} aria-label="Status" />
+                    <Table.Th w={44}><VisuallyHidden>Status</VisuallyHidden></Table.Th>
                     <Table.Th miw={240}>Milestone</Table.Th>
                     <Table.Th w={110}>Owner</Table.Th>
                     <Table.Th w={84}>Duration</Table.Th>
@@ -198,7 +198,7 @@ export function PathwayTable({ view, gates = [] }: { view: PathwayView; gates?: 
                     </Table.Th>
                     <Table.Th w={215}>Actual</Table.Th>
                     <Table.Th w={64} ta="right">Slack</Table.Th>
-                    <Table.Th w={40} />
+                    <Table.Th w={40}><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

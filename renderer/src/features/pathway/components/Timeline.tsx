@@ -112,7 +112,8 @@ export function Timeline({ view, onSelect, selectedId = null, maxHeight = '70vh'
         </Group>
         <Legend ghost={against === 'baseline' && view.reference ? 'Reference baseline' : 'Planned'} />
       </Group>
-      <div ref={scrollerRef} className={classes.scroller} style={{ maxHeight }}>
+      {/* Focusable so keyboard users can scroll it with the arrow keys. */}
+      <div ref={scrollerRef} className={classes.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label="Timeline chart (scrollable)">
         {/* An explicit width: sticky cells can only travel within the grid's box, so it must be as wide as its columns. */}
         <div className={classes.grid} style={{ width: NAME_WIDTH + layout.width, gridTemplateColumns: `${NAME_WIDTH}px ${layout.width}px` }}>
           <div className={classes.corner}>

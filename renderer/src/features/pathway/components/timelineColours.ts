@@ -9,7 +9,7 @@ export const C = {
   selected: 'var(--mantine-primary-color-light)',
   body: 'var(--mantine-color-body)',
   forecast: 'var(--mantine-color-blue-filled)',
-  critical: 'var(--mantine-color-red-6)',
+  critical: 'var(--mantine-color-red-text)', // readable as text in both schemes (the theme sets it)
   done: 'var(--mantine-color-teal-filled)',
   today: 'var(--mantine-color-orange-filled)',
   planned: 'var(--mantine-color-dimmed)',

@@ -169,7 +169,7 @@ export function PlanCompare({ productId, scenarios, selectedScenarioId }: { prod
     <Paper withBorder p="md" radius="md" component="section" aria-label="Compare plans">
       <Stack gap="md">
         <div>
-          <Title order={4}>Compare plans</Title>
+          <Title order={2} size="h4">Compare plans</Title>
           <Text size="sm" c="dimmed">
             Differences are measured against the first plan picked.
           </Text>

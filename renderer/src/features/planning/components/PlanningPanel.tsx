@@ -31,7 +31,7 @@ export function PlanningPanel({ productId }: { productId: string }) {
         <Stack gap="sm">
           <Group justify="space-between" align="flex-end">
             <div>
-              <Title order={4}>Scenarios</Title>
+              <Title order={2} size="h4">Scenarios</Title>
               <Text size="sm" c="dimmed">
                 Try changes on a copy of the plan; the live plan is untouched until a scenario is applied.
               </Text>

@@ -160,7 +160,7 @@ export function ScenarioEditor({ productId, id, onClose }: { productId: string; 
         <Group justify="space-between" align="flex-start">
           <div>
             <Group gap="xs">
-              <Title order={4}>{view.name}</Title>
+              <Title order={3} size="h4">{view.name}</Title>
               <StatusBadge status={view.status} />
             </Group>
             <Text size="sm" c="dimmed">

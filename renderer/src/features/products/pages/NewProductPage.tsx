@@ -33,7 +33,7 @@ export function NewProductPage() {
   return (
     <Stack maw={960}>
       <div>
-        <Title order={2}>New product</Title>
+        <Title order={1} size="h2">New product</Title>
         <Text c="dimmed" size="sm">
           The profile decides which checklist items apply later, so fill in the fraction, donor type and culture conditions with care.
         </Text>

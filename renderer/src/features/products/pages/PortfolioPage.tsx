@@ -18,7 +18,7 @@ function EmptyPortfolio() {
           <ThemeIcon size={56} radius="xl" variant="light">
             <IconFlask size={30} />
           </ThemeIcon>
-          <Title order={3}>No products yet</Title>
+          <Title order={1} size="h3">No products yet</Title>
           <Text c="dimmed" ta="center">
             Track a secretome product from in vitro work to phase II. Start with your own product, or load four example
             products modelled on the published literature to look around.
@@ -60,7 +60,7 @@ export function PortfolioPage() {
     <Stack>
       <Group justify="space-between">
         <div>
-          <Title order={2}>Portfolio</Title>
+          <Title order={1} size="h2">Portfolio</Title>
           <Text c="dimmed" size="sm">
             {products.data.filter((p) => !p.archivedAt).length} active products
           </Text>

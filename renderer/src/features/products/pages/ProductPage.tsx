@@ -159,7 +159,7 @@ export function ProductPage() {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start">
         <Stack gap={6}>
-          <Title order={2}>{p.name}</Title>
+          <Title order={1} size="h2">{p.name}</Title>
           <ProductBadges product={p} />
         </Stack>
         <Group>

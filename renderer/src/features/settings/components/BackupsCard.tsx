@@ -56,7 +56,7 @@ export function BackupsCard() {
     <Paper withBorder p="lg" radius="md">
       <Stack>
         <Group justify="space-between">
-          <Title order={4}>Backups</Title>
+          <Title order={2} size="h4">Backups</Title>
           <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => create.mutate()} loading={create.isPending}>
             Back up now
           </Button>

@@ -34,10 +34,10 @@ export function SettingsPage() {
 
   return (
     <Stack maw={820}>
-      <Title order={2}>Settings</Title>
+      <Title order={1} size="h2">Settings</Title>
       <Paper withBorder p="lg" radius="md">
         <Stack>
-          <Title order={4}>You</Title>
+          <Title order={2} size="h4">You</Title>
           <Text size="sm" c="dimmed">
             Audit entries name you by this display name and your operating-system account. The account always comes from this
             computer, never from what you type.
@@ -52,7 +52,7 @@ export function SettingsPage() {
       </Paper>
       <Paper withBorder p="lg" radius="md">
         <Stack>
-          <Title order={4}>Where your data lives</Title>
+          <Title order={2} size="h4">Where your data lives</Title>
           {info.isPending ? (
             <Loader />
           ) : info.isError ? (

@@ -13,7 +13,7 @@ export function SignaturesPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Electronic signatures</Title>
+        <Title order={1} size="h2">Electronic signatures</Title>
         <Button variant="default" onClick={() => void report.refetch()} loading={report.isFetching}>
           Verify again
         </Button>
