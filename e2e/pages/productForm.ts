@@ -37,7 +37,9 @@ export class ProductForm {
   }
 
   field(label: string): Locator {
-    return this.form.getByLabel(label);
+    // Exactly this label ("Route", not "Route category"), with or without the required asterisk.
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.form.getByLabel(new RegExp(`^${escaped}\\s*\\*?$`));
   }
 
   /** Fills the given fields in the order the form shows them. */
