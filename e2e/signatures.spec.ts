@@ -91,7 +91,7 @@ test('the IND gate, once ready, is signed "Approved for submission"; a planning 
   await checklists.setStatusOfSelected('Submitted');
   const ind = checklists.gate('IND ready to submit');
   await expect(ind.getByText('Ready', { exact: true })).toBeVisible();
-  await ind.getByRole('button', { name: /^IND ready to submit: Ready/ }).click();
+  await ind.getByRole('button', { name: /^IND ready to submit/ }).click();
   await page.getByRole('button', { name: 'Sign “IND ready to submit”: Approved for submission…' }).click();
   const gateSign = page.getByRole('dialog', { name: 'Sign readiness gate' });
   await gateSign.getByLabel('Signing password').fill('e2e signing password');
