@@ -166,10 +166,10 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   function open() {
+    opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
     // A restore killed before its swap left its copy behind: the restore did not happen.
     removeWithSidecars(`${dbPath}${RESTORING_SUFFIX}`);
     removeLeftovers(backupDir);
-    opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
     ctx = createContext(
       repositories(opened.db),
       transactionOn(opened.db),
