@@ -60,15 +60,61 @@ export async function backupDatabase(db: Database, dir: string, kind: BackupKind
   const partial = `${target}.partial`;
   try {
     await db.backup(partial);
+    /* The copy inherits WAL mode, and every read-only open of a WAL file (the check below, a
+     * restore's) leaves -wal/-shm files beside it: a backup is a single rollback-journal file. */
+    const copy = new BetterSqlite3(partial, { nativeBinding });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const verdict = checkIntegrity(partial, nativeBinding);
     if (verdict !== 'ok') throw new Error(`The backup copy failed its integrity check (${verdict}).`);
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;
+  } finally {
+    for (const suffix of SIDECARS) fs.rmSync(partial + suffix, { force: true });
   }
   const stat = fs.statSync(target);
   return { name, path: target, kind, createdAt: stat.mtime.toISOString(), bytes: stat.size };
+}
+
+const SIDECARS = ['-wal', '-shm', '-journal'] as const;
+const PARTIAL = /\.partial(-wal|-shm|-journal)?$/;
+const BACKUP_SIDECAR = /^((?:daily|manual|pre-migration|pre-restore)-.*\.sqlite)-(wal|shm)$/;
+
+/** A .partial this old is not a backup in progress (they take seconds) but one that was killed. */
+export const STALE_PARTIAL_MS = 2 * 60_000;
+
+/**
+ * Removes what interrupted or finished backups and restores leave in the backups folder: a
+ * killed backup's full-size `.partial` (with its -wal/-shm), and the -shm/-wal a read-only check
+ * of an older (WAL-mode) backup leaves beside it (only an empty -wal: it holds nothing). Recent
+ * `.partial` files are left alone: another process may be writing one. Returns what was removed.
+ */
+export function removeLeftovers(dir: string, now = Date.now()): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(full);
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (!stat.isFile()) continue;
+    const sidecar = BACKUP_SIDECAR.exec(name);
+    const stale = PARTIAL.test(name) && now - stat.mtimeMs > STALE_PARTIAL_MS;
+    const emptySidecar = sidecar !== null && (sidecar[2] === 'shm' ? !fs.existsSync(path.join(dir, `${sidecar[1]}-wal`)) || fs.statSync(path.join(dir, `${sidecar[1]}-wal`)).size === 0 : stat.size === 0);
+    if (stale || emptySidecar) {
+      fs.rmSync(full, { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 /** Keeps the newest `keep` daily and manual backups; copies made before migrations and restores are kept. */

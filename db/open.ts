@@ -107,7 +107,13 @@ function timestamp(): string {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.at(-1)?.version ?? 0;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const folder = path.dirname(file);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw folderError(folder, error);
+  }
+  if (!fs.statSync(folder).isDirectory()) throw folderError(folder, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
 
   const backupDir = options.backupDir ?? path.join(path.dirname(file), 'backups');
   const before = fs.existsSync(file) ? checkBeforeWriting(file, backupDir, latest, options.nativeBinding) : 0;
@@ -118,7 +124,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     );
   }
 
-  const db = new BetterSqlite3(file, { nativeBinding: options.nativeBinding });
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN')) throw readOnlyError(folder);
+    throw error;
+  }
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
@@ -150,8 +163,28 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.close();
     const code = sqliteCode(error);
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw lockedError(file);
+    if (code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN')) throw readOnlyError(folder);
+    if (code === 'SQLITE_FULL') throw new DatabaseOpenError('unreadable', `The disk that holds ${folder} is full: the tracker cannot start its data file. Free some space, then start it again; nothing was changed.`);
     throw error;
   }
+}
+
+function readOnlyError(folder: string) {
+  return new DatabaseOpenError(
+    'unreadable',
+    `The data folder ${folder} (or the data file in it) is read-only: the tracker needs to write there. Make it writable, or start the tracker with another data folder (--data-dir DIR or RPT_DATA_DIR).`,
+  );
+}
+
+/** Why the data folder cannot be made or used, in words (instead of EEXIST, ENOTDIR, EACCES...). */
+function folderError(folder: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    return new DatabaseOpenError('unreadable', `The data folder ${folder} is a file (or lies under one), not a folder. Move that file aside, or start the tracker with another data folder (--data-dir DIR or RPT_DATA_DIR).`);
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return readOnlyError(folder);
+  if (code === 'ENOSPC') return new DatabaseOpenError('unreadable', `The disk is full: the data folder ${folder} cannot be made. Free some space, then start the tracker again.`);
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 export { LATEST_VERSION };

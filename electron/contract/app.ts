@@ -10,10 +10,22 @@ export const AppInfo = z.object({
   frontDoor: z.enum(['electron', 'web', 'cli']),
 });
 
+/**
+ * What a display name may hold: printable text. Control, format (bidi, zero-width) and private or
+ * unassigned characters could hide or reorder it, angle brackets read as HTML, and brackets could
+ * pose as another person's account ("Jane Smith (jsmith)"): the OS account is always added in
+ * brackets by the tracker itself.
+ */
+export const DISPLAY_NAME_FORBIDDEN = /[\p{C}\p{Zl}\p{Zp}<>()[\]{}]/u;
+export const DisplayName = text(80, 'Display name').refine(
+  (v) => !DISPLAY_NAME_FORBIDDEN.test(v),
+  'Display name: use printable letters, digits, spaces and punctuation only, without < > ( ) [ ] { } or invisible characters (your OS account is shown beside it by the tracker)',
+);
+
 export const Settings = z.object({ displayName: z.string(), backupKeep: z.number().int() });
 export const SettingsUpdateInput = z
   .strictObject({
-    displayName: text(80, 'Display name'),
+    displayName: DisplayName,
     backupKeep: z.number({ error: 'Backups to keep: a whole number' }).int('Backups to keep: a whole number').min(1, 'Keep at least 1 backup').max(365, 'Keep at most 365 backups'),
   })
   .partial()

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'BAD_REQUEST', // the request itself is malformed (front-door level: JSON, headers)
   'FORBIDDEN', // missing/wrong token, foreign origin, untrusted sender frame
   'DB_BUSY', // the database file is locked by another process
+  'DISK_FULL', // the disk (or the data file's size limit) is full: nothing was saved
   'INTERNAL', // a bug: the message is generic, the details are logged on the back end
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

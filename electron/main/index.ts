@@ -7,7 +7,7 @@ import { createBackend, type Backend } from '../rpc/backend';
 import { resolveDataDir } from '../rpc/paths';
 import { OPEN_DOCUMENT_CHANNEL, RPC_CHANNEL, SAVE_FILE_CHANNEL, SHOW_FILE_CHANNEL } from '../preload/ipc';
 import { describeWriteError, suffixOf, writeFileAtomic } from '../services/files';
-import { openableDocumentProblem } from '../services/checklists/documents';
+import { documentToOpen } from '../services/checklists/documents';
 import { installMenu } from './menu';
 import { hardenSession, hardenWebContents, isTrustedFrame } from './security';
 
@@ -124,9 +124,9 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedFrame(event.senderFrame, rendererIndexUrl) || !backend) return 'Refused.';
       const target = String(filePath);
       // Only a document linked on a checklist item, that is a local file and not a program.
-      const problem = openableDocumentProblem(backend.ctx, target);
-      if (problem) return problem;
-      return shell.openPath(target); // '' on success, else the system's message
+      const checked = documentToOpen(backend.ctx, target);
+      if ('problem' in checked) return checked.problem;
+      return shell.openPath(checked.path); // '' on success, else the system's message
     });
     createWindow();
     app.on('activate', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AuditRecord, DB_FILE_NAME, LATEST_VERSION, openDatabase, repositories, transactionOn, type OpenedDatabase } from '../../db';
-import { backupDatabase, checkIntegrity, DEFAULT_BACKUPS_KEPT, listBackups, pruneBackups, stamp, type BackupFile } from '../../db/backup';
+import { backupDatabase, checkIntegrity, DEFAULT_BACKUPS_KEPT, listBackups, pruneBackups, removeLeftovers, stamp, type BackupFile } from '../../db/backup';
 import type { Result } from '../contract';
 import type { AppInfoValue, Maintenance } from '../services/context';
 import { createContext, localDate, type ServiceContext } from '../services/context';
@@ -122,6 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
     async backupNow(kind) {
       const made = await backupDatabase(opened.db, backupDir, kind, options.nativeBinding);
       pruneBackups(backupDir, keep());
+      removeLeftovers(backupDir);
       return made;
     },
     async restore(name) {
@@ -166,9 +167,10 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   function open() {
+    opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
     // A restore killed before its swap left its copy behind: the restore did not happen.
     removeWithSidecars(`${dbPath}${RESTORING_SUFFIX}`);
-    opened = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+    removeLeftovers(backupDir);
     ctx = createContext(
       repositories(opened.db),
       transactionOn(opened.db),

@@ -49,6 +49,12 @@ export function createDispatcher(ctx: ServiceContext, log: (message: string, err
       if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
         return { ok: false, error: { code: 'DB_BUSY', message: 'The data file is busy (another program is writing to it). Nothing was changed; try again in a moment.' } };
       }
+      if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+        return { ok: false, error: { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free some space on the disk that holds the data folder, then try again.' } };
+      }
+      if (code?.startsWith('SQLITE_READONLY')) {
+        return { ok: false, error: { code: 'CONFLICT', message: 'The data file has become read-only (its folder or disk no longer allows writing): nothing was saved. Make it writable again, then restart the tracker.' } };
+      }
       log(`Handler ${channel} failed`, error);
       return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${channel}; nothing was changed. The details are in the log.` } };
     }

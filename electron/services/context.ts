@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { AuditRecord, Repositories, Transaction } from '../../db';
 import type { BackupFile } from '../../db/backup';
 import type { z } from 'zod';
-import type { AppInfo } from '../contract';
+import { type AppInfo, DISPLAY_NAME_FORBIDDEN } from '../contract';
 import { loadInstallationKey, type InstallationKey } from './identity/installationKey';
 
 export type AppInfoValue = z.infer<typeof AppInfo>;
@@ -88,7 +88,8 @@ export function createContext(
     today: () => localDate(new Date(clock())),
     installationKey: () => (key ??= loadInstallationKey(info.dataDir)),
     actor() {
-      const displayName = repos.settings.get('displayName')?.trim();
+      // A name stored before names were checked is shown without what the check now refuses.
+      const displayName = repos.settings.get('displayName')?.replace(new RegExp(DISPLAY_NAME_FORBIDDEN.source, 'gu'), '').trim();
       return displayName ? `${displayName} (${account})` : account;
     },
     write(fn) {

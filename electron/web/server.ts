@@ -71,6 +71,7 @@ const HTTP_STATUS: Record<RpcError['code'], number> = {
   UNKNOWN_CHANNEL: 404,
   FORBIDDEN: 403,
   DB_BUSY: 503,
+  DISK_FULL: 507,
   INTERNAL: 500,
 };
 
@@ -117,6 +118,11 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
+    res.writeHead(400, SECURITY_HEADERS).end('Bad path');
+    return;
+  }
+  // A NUL cannot be in a file name: "/index.html%00.js" is a probe, not a page.
+  if (decoded.includes('\0')) {
     res.writeHead(400, SECURITY_HEADERS).end('Bad path');
     return;
   }
@@ -182,7 +188,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         refuse(res, 'FORBIDDEN', 'Refused: missing or wrong launch token. Open the URL printed when the tracker started.');
         return;
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      // The media type exactly (parameters such as charset allowed): "application/jsonfoo" is not JSON.
+      if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
         refuse(res, 'BAD_REQUEST', 'Send the input as JSON (Content-Type: application/json).');
         return;
       }
@@ -203,7 +210,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         refuse(res, 'BAD_REQUEST', 'The request body is not valid JSON.');
         return;
       }
-      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      } catch {
+        refuse(res, 'BAD_REQUEST', 'The channel name in the URL is not valid percent-encoding.');
+        return;
+      }
       const result = await options.dispatch(channel, input);
       sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
     } catch (error) {

@@ -16,9 +16,31 @@ function readProduct(ctx: ServiceContext, productId: string): Data {
 
 const refuse = (message: string) => new AppError('VALIDATION', `${message} Nothing was imported.`, [{ path: 'content', message }]);
 
+/** A real bundle is a few levels deep; a file nested thousands deep is built to exhaust the stack. */
+export const MAX_BUNDLE_DEPTH = 32;
+
+/** How deep the JSON text nests (brackets outside strings), stopping as soon as it passes `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
 /** Everything a bundle must satisfy before a single row is written. */
 export function parseBundle(content: string): Bundle {
   if (content.length > MAX_BUNDLE_CHARS) throw refuse(`The bundle is larger than ${MAX_BUNDLE_CHARS / 1024 / 1024} MB.`);
+  if (nestingDepth(content, MAX_BUNDLE_DEPTH) > MAX_BUNDLE_DEPTH) throw refuse(`The file nests its data more than ${MAX_BUNDLE_DEPTH} levels deep, which no tracker bundle does: it is not a bundle (or it was crafted).`);
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -123,8 +145,9 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import'> = {
       let data: Data;
       let outcome: 'new' | 'copy' | 'replace';
       if (!existing) {
-        data = incoming;
-        outcome = 'new';
+        // As a copy every row gets a new id, so it imports even when the file's ids are in use here.
+        data = mode === 'copy' ? remap(incoming, randomUUID(), incoming.product.code) : incoming;
+        outcome = mode === 'copy' ? 'copy' : 'new';
       } else if (mode === 'copy') {
         data = remap(incoming, randomUUID(), freeCode(ctx, incoming.product.code));
         outcome = 'copy';
@@ -145,7 +168,17 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import'> = {
           [{ path: 'mode', message: 'Choose "copy" or "replace"' }],
         );
       }
-      ctx.repos.bundles.insertAll(data);
+      try {
+        ctx.repos.bundles.insertAll(data);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        // The transaction rolls back with this error: nothing of the bundle stays.
+        if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new AppError('CONFLICT', `Rows of the bundle reuse ids that belong to other data here (${String((error as Error).message).slice(0, 120)}). Import it as a copy, which gives every row a new id. Nothing was imported.`, [{ path: 'mode', message: 'Choose "copy"' }]);
+        }
+        if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw refuse('Rows of the bundle refer to data that is neither in the bundle nor here.');
+        throw error;
+      }
       audit({
         entity: 'product',
         entityId: data.product.id,
