@@ -6,6 +6,7 @@ import type { ErrorCode } from './result';
 import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
 import { PlanComparison, PlansCompareInput, ScenarioApplyInput, ScenarioCreateInput, ScenarioDiscardInput, ScenarioEditInput, ScenarioRef, ScenarioSummary, ScenarioView } from './scenario';
 import { Id } from './common';
+import { PathwayAddBranchInput, PathwayBranch, PathwayBranchesInput } from './branches';
 import { SignaturesInput, SignatureView, Signer, SignerCreateInput, SignerPasswordChangeInput, SignerPasswordResetInput, SigningSession, SignInput, VerifyReport } from './signature';
 import {
   ChecklistBulkUpdateInput,
@@ -75,6 +76,8 @@ export const contract = {
   'pathway.get': def('A product pathway: stages, milestones with their computed schedule, dependencies, clocks', ProductRefInput, PathwayView, ['NOT_FOUND']),
   'pathway.instantiate': def('Give a product the stages and milestones of a pathway template', PathwayInstantiateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'pathway.markEarlierWorkDone': def('Record the work of every stage before the given one as done, each stage on the date it finished (a product joining its pathway mid-way)', MarkEarlierWorkDoneInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
+  'pathway.branches': def('The branches of a product pathway template (cell banks, INTERACT, clinical hold): automatic or optional, and whether added', PathwayBranchesInput, z.array(PathwayBranch), ['NOT_FOUND']),
+  'pathway.addBranch': def('Add an optional branch of the template (e.g. a clinical hold) to a product pathway', PathwayAddBranchInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'pathway.updateSettings': def('Change the pathway start date or calendar', PathwaySettingsInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'milestones.create': def('Add a milestone to a stage', MilestoneCreateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),
   'milestones.update': def('Edit a milestone: dates (planned, actual), duration, owner...', MilestoneUpdateInput, PathwayView, ['NOT_FOUND', 'CONFLICT']),

@@ -429,7 +429,8 @@ describe('standard gates', () => {
     }
     const done = fresh.map((f) => ({ ...f, status: 'approved' as const }));
     for (const id of ['ind-ready', 'pre-ind-ready', 'phase-1-ready'] as const) expect(evaluateGate(id, done).ready).toBe(true);
-    expect(evaluateGate('phase-1-ready', done).considered).toBe(9);
+    // Phase 1 documents: protocol, IB, consent, IRB, 1572, 3674, safety monitoring, sentinel dosing, safety reporting, annual report.
+    expect(evaluateGate('phase-1-ready', done).considered).toBe(10);
   });
 });
 

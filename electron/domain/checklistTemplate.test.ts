@@ -139,6 +139,11 @@ describe('parseChecklistTemplate: broken input names the file, item and field', 
     }
   });
 
+  it('refuses a citation longer than a stored item (and a sharing bundle) can hold, naming the item', () => {
+    const long = { id: 't', name: 'T', description: 'd', version: 1, kind: 'cmc', items: [{ id: 't-a', section: 'S', sectionTitle: 'S', title: 'T', guidance: 'g', citation: 'x'.repeat(401), required: true, stage: 'ind' }] };
+    expect(parseError(long).message).toContain('items[0] (t-a).citation: must be at most 400 characters');
+  });
+
   it('refuses a misspelt key rather than silently dropping it', () => {
     const error = parseError(validTemplate([validItem({ appliesWhn: { field: 'fraction', equals: 'ev' } })]));
     expect(error.message).toContain('items[0] (demo-sterility): Unrecognized key: "appliesWhn"');
@@ -249,12 +254,13 @@ describe('ind-initial.json coverage of 21 CFR 312.23', () => {
     expect(item?.sectionTitle).toBe('Reserved');
     expect(item?.title.toLowerCase()).not.toContain('brochure');
     const brochure = ind.items.filter((i) => i.title.toLowerCase().includes('brochure'));
-    expect(brochure.map((i) => i.section)).toEqual(['312.23(a)(5)']);
+    expect(new Set(brochure.map((i) => i.section))).toEqual(new Set(['312.23(a)(5)']));
   });
 
   it('has the forms: 1571, 1572 (one per investigator) and 3674', () => {
     const f1571 = ind.items.filter((i) => i.title.includes('Form FDA 1571'));
-    expect(f1571.map((i) => i.section)).toEqual(['312.23(a)(1)']);
+    // The form itself, then field by field: submission type and contents, cross-references.
+    expect(f1571.map((i) => i.section)).toEqual(['312.23(a)(1)', '312.23(a)(1)', '312.23(a)(1)']);
     const f1572 = ind.items.filter((i) => i.title.includes('Form FDA 1572'));
     expect(f1572).toHaveLength(1);
     expect(f1572[0]?.perInvestigator).toBe(true);

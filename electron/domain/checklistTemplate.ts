@@ -169,6 +169,8 @@ export const ConditionSchema = z.custom<Condition>(() => true).superRefine((valu
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabId = z.string().regex(KEBAB, 'must be kebab-case (lower-case letters, digits, single hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
+/** The lengths a stored item (and a sharing bundle) can hold: a longer text is refused here, in the editor's file. */
+const bounded = (max: number) => text.max(max, `must be at most ${max} characters`);
 
 /*
  * A default due date for generated items, relative to a pathway milestone (negative = days
@@ -181,11 +183,11 @@ export const TemplateDueSchema = z.strictObject({
 
 export const ChecklistTemplateItemSchema = z.strictObject({
   id: kebabId,
-  section: text,
-  sectionTitle: text,
-  title: text,
-  guidance: text,
-  citation: text,
+  section: bounded(80),
+  sectionTitle: bounded(200),
+  title: bounded(300),
+  guidance: bounded(2000),
+  citation: bounded(400),
   required: z.boolean(),
   stage: StageKindSchema,
   milestone: MilestoneKeySchema.optional(),

@@ -180,7 +180,7 @@ function meetingRules(timeline: MeetingTimeline): ClockRule[] {
     },
     {
       id: meetingRuleId(type, 'preliminary-responses'),
-      label: `FDA preliminary responses (${label})`,
+      label: `${label}: FDA preliminary responses`,
       trigger: 'meeting-request-received',
       citation,
       unconfirmed: timeline.preliminaryResponsesUnconfirmed,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { StageKind as StageKindSchema } from '../contract/product';
+import { ConditionSchema } from './checklistTemplate';
 import { CLOCK_EVENT_IDS, MEETING_TYPE_IDS } from './clocks';
 import { findCycle, type ScheduleDependency, type ScheduleMilestone } from './schedule';
 
@@ -67,6 +68,28 @@ export const templateStageSchema = z.strictObject({
   milestones: z.array(templateMilestoneSchema, { error: 'expected a list of milestones' }),
 }, objectError);
 
+/**
+ * A branch: milestones that join the pathway only when they apply. `appliesWhen` (the checklist
+ * condition language, on the product profile) adds it when the pathway is set up (cell banks
+ * for a cultured product); a branch without it is optional, added on request (an INTERACT
+ * meeting, a clinical hold). `feeds` makes a main-line milestone wait for a branch milestone.
+ */
+export const templateBranchSchema = z.strictObject({
+  id: templateKey,
+  name: requiredText,
+  description: optionalText,
+  stage: z.enum(STAGE_KINDS, { error: oneOf(STAGE_KINDS) }),
+  appliesWhen: ConditionSchema.optional(),
+  milestones: z
+    .array(
+      templateMilestoneSchema.extend({
+        feeds: z.array(templateDependencySchema, { error: 'expected a list of { key, lagDays }' }).default([]),
+      }),
+      { error: 'expected a list of milestones' },
+    )
+    .min(1, 'expected at least one milestone'),
+}, objectError);
+
 export const pathwayTemplateSchema = z.strictObject({
   id: templateKey,
   name: requiredText,
@@ -74,12 +97,14 @@ export const pathwayTemplateSchema = z.strictObject({
   version: z.string({ error: 'expected a version string' }).regex(VERSION_PATTERN, 'expected a version like 1.0.0'),
   preIndMeetingType: z.enum(MEETING_TYPE_IDS, { error: oneOf(MEETING_TYPE_IDS) }),
   stages: z.array(templateStageSchema, { error: 'expected a list of stages' }).min(1, 'expected at least one stage'),
+  branches: z.array(templateBranchSchema, { error: 'expected a list of branches' }).default([]),
 }, { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? 'expected a pathway template object' : undefined) });
 
 export type PathwayTemplate = z.output<typeof pathwayTemplateSchema>;
 export type TemplateStage = z.output<typeof templateStageSchema>;
 export type TemplateMilestone = z.output<typeof templateMilestoneSchema>;
 export type TemplateDependency = z.output<typeof templateDependencySchema>;
+export type TemplateBranch = z.output<typeof templateBranchSchema>;
 
 export interface TemplateIssue {
   /** e.g. `stages[2].milestones[1].durationDays`; empty for the whole document. */
@@ -229,6 +254,26 @@ export function parsePathwayTemplate(json: unknown, fileName: string): PathwayTe
   const parsed = pathwayTemplateSchema.safeParse(document, { reportInput: true });
   if (!parsed.success) throw new TemplateError(fileName, schemaIssues(parsed.error));
   const issues = integrityIssues(parsed.data);
+  // Each branch is checked as the pathway it makes (keys unique, dependencies known, no cycle),
+  // once the main line is sound: a main-line fault would otherwise be reported once per branch.
+  if (issues.length === 0) parsed.data.branches.forEach((branch, b) => {
+    const mainKeys = new Set(parsed.data.stages.flatMap((stage) => stage.milestones.map((m) => m.key)));
+    const branchKeys = new Set(parsed.data.branches.flatMap((x) => x.milestones.map((m) => m.key)));
+    branch.milestones.forEach((m, i) =>
+      m.feeds.forEach((f, j) => {
+        if (!mainKeys.has(f.key) && !branchKeys.has(f.key)) issues.push({ path: `branches[${b}].milestones[${i}].feeds[${j}].key`, message: `unknown milestone key "${f.key}"` });
+      }),
+    );
+    const ids = new Set(parsed.data.branches.map((x) => x.id));
+    if (ids.size !== parsed.data.branches.length) issues.push({ path: `branches[${b}].id`, message: `duplicate branch id "${branch.id}"` });
+    if (!parsed.data.stages.some((stage) => stage.kind === branch.stage)) {
+      issues.push({ path: `branches[${b}].stage`, message: `the template has no "${branch.stage}" stage` });
+      return;
+    }
+    for (const issue of integrityIssues(withBranches(parsed.data, [branch.id]))) {
+      issues.push({ path: `branches[${b}] (${branch.id}): ${issue.path}`, message: issue.message });
+    }
+  });
   if (issues.length > 0) throw new TemplateError(fileName, issues);
   return parsed.data;
 }
@@ -249,4 +294,28 @@ export function templateNetwork(template: PathwayTemplate): {
     }
   }
   return { milestones, dependencies };
+}
+
+/**
+ * The template with the named branches merged in: each branch's milestones appended to the stage
+ * of its kind, and each `feeds` entry added to the main-line milestone it names as a dependency.
+ * A branch whose stage the template lacks is left out (the parser refuses such a template).
+ */
+export function withBranches(template: PathwayTemplate, branchIds: readonly string[]): PathwayTemplate {
+  const chosen = template.branches.filter((b) => branchIds.includes(b.id));
+  if (chosen.length === 0) return template;
+  const feeds = new Map<string, TemplateDependency[]>();
+  for (const branch of chosen) {
+    for (const m of branch.milestones) {
+      for (const f of m.feeds) feeds.set(f.key, [...(feeds.get(f.key) ?? []), { key: m.key, lagDays: f.lagDays }]);
+    }
+  }
+  const stages = template.stages.map((stage) => {
+    const added = chosen
+      .filter((b) => b.stage === stage.kind)
+      .flatMap((b) => b.milestones.map(({ feeds: _feeds, ...m }) => m));
+    const milestones = [...stage.milestones, ...added].map((m) => (feeds.has(m.key) ? { ...m, dependsOn: [...m.dependsOn, ...feeds.get(m.key)!] } : m));
+    return { ...stage, milestones };
+  });
+  return { ...template, stages };
 }

@@ -8,6 +8,7 @@ import { clockHandlers } from './clocks/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { exportHandlers } from './exports/handlers';
 import type { Handler, HandlerMap } from './handlers';
+import { branchHandlers } from './pathway/branches';
 import { pathwayHandlers } from './pathway/handlers';
 import { baselineHandlers } from './planning/baselines';
 import { scenarioHandlers } from './planning/scenarios';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap<Channel> = {
   ...productHandlers,
   ...exampleHandlers,
   ...pathwayHandlers,
+  ...branchHandlers,
   ...clockHandlers,
   ...clockCalculatorHandlers,
   ...dashboardHandlers,

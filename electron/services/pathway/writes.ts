@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PathwayView } from '../../contract';
 import type { PathwayTemplate } from '../../domain/pathwayTemplate';
 import { adaptEndOfPhaseMeetings } from '../../domain/endOfPhaseMeeting';
+import { templateForProduct } from '../../domain/pathwayBranches';
 import { computeSchedule } from '../../domain/schedule';
 import type { Audit, ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -79,8 +80,10 @@ export function instantiatePathway(
   audit: Audit,
 ) {
   const { pathway } = ctx.repos;
-  // The end-of-phase-1 meeting type follows the product (subpart E or not), with its reason.
-  template = adaptEndOfPhaseMeetings(template, ctx.repos.products.get(productId)?.subpartE ?? false);
+  // The product decides: the end-of-phase-1 meeting type (subpart E or not, with its reason) and
+  // the branches that apply to it (cell banks for a cultured product, donor eligibility).
+  const product = requireEditableProduct(ctx, productId, 'setting up its pathway');
+  template = templateForProduct(adaptEndOfPhaseMeetings(template, product.subpartE), product);
   if (pathway.stages(productId).length > 0) {
     throw new AppError('CONFLICT', 'This product already has a pathway. Edit its milestones instead of starting again.');
   }

@@ -27,4 +27,19 @@ describe('the example portfolio tells one story', () => {
       expect(annual, product.code).toEqual(['IND annual report 1', 'IND annual report 2', 'IND annual report 3']);
     }
   });
+
+  it('keeps the examples honest: nothing marked Submitted or Approved, optional items untouched, IND numbers fictitious, illustrative details said', async () => {
+    await call(backend, 'examples.load', {});
+    for (const product of await call(backend, 'products.list', {})) {
+      expect(product.indNumber === '' || product.indNumber.startsWith('0000'), product.code).toBe(true);
+      expect(product.notes, product.code).toMatch(/Illustrative/);
+      const view = await call(backend, 'checklists.get', { productId: product.id });
+      const items = view.checklists.flatMap((c) => c.items);
+      expect(items.filter((i) => i.status === 'submitted' || i.status === 'approved'), product.code).toEqual([]);
+      expect(items.filter((i) => !i.required && i.status !== 'not-started'), product.code).toEqual([]);
+    }
+    const cfaf = (await call(backend, 'products.list', {})).find((p) => p.code === 'CFAF-EV-C19')!;
+    expect(cfaf).toMatchObject({ sourceKind: 'biofluid', indNumber: '000001' });
+    expect(cfaf.indication).toMatch(/^Mild-to-moderate/);
+  });
 });

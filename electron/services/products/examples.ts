@@ -11,7 +11,9 @@ import { createProduct } from './handlers';
 const Example = ProductProfile.extend({
   pathway: z.strictObject({ templateId: z.string(), startDate: z.string() }),
   progress: z.strictObject({ doneStages: z.array(StageKind), done: z.array(z.string()), started: z.array(z.string()) }),
-  checklists: z.partialRecord(ChecklistKind, ItemStatus),
+  // The examples hold no documents, notes or signatures: a status that claims the work is done
+  // (Submitted, Approved) would be "done without evidence", so the file cannot say it.
+  checklists: z.partialRecord(ChecklistKind, ItemStatus.exclude(['submitted', 'approved'])),
 });
 
 // Validated at load, like every template: a bad edit to the file fails loudly, not halfway through.
@@ -24,7 +26,8 @@ function applyChecklists(ctx: ServiceContext, productId: string, statuses: z.inf
   const now = ctx.now();
   for (const item of ctx.repos.checklists.items(productId)) {
     const status = statuses[kindOf.get(item.checklist_id)!];
-    if (!status || status === item.status || status === 'not-applicable') continue;
+    // Optional items (e.g. the reserved 312.23(a)(4)) are left as generated.
+    if (!status || status === item.status || status === 'not-applicable' || item.required !== 1) continue;
     ctx.repos.checklists.updateItem(item.id, { status }, now);
     audit({ entity: 'checklist_item', entityId: item.id, productId, action: 'update', field: 'status', oldValue: item.status, newValue: status, reason: 'Example portfolio' });
   }

@@ -7,6 +7,7 @@ describe('write hooks accept the channels derived from the contract', () => {
   it('pathway writes: every channel answering with the pathway view but pathway.get', () => {
     expectTypeOf<PathwayWrite>().toEqualTypeOf<
       | 'pathway.instantiate'
+      | 'pathway.addBranch'
       | 'pathway.markEarlierWorkDone'
       | 'pathway.updateSettings'
       | 'milestones.create'

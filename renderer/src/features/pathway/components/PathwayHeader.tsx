@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { CALENDARS, type PathwayView } from '../../../../../electron/contract';
 import { DateField } from '../../../components/DateField';
 import { usePathwayWrite } from '../hooks/usePathway';
+import { AddBranchMenu } from './AddBranchMenu';
 import { EarlierWorkDialog } from './EarlierWorkDialog';
 
 /** Start date and calendar of the plan, and its headline figures. */
@@ -47,6 +48,7 @@ export function PathwayHeader({ view }: { view: PathwayView }) {
               Mark earlier work done…
             </Button>
           )}
+          {editable && <AddBranchMenu view={view} />}
         </Group>
         <Group gap="lg">
           {keyDates.map(([label, m]) =>

@@ -113,7 +113,7 @@ export function ProductForm({ initial, submitLabel, askReason, stageFollowsPathw
             <TextInput label="Indication" withAsterisk {...form.getInputProps('indication')} />
             <TextInput label="Route" placeholder="e.g. Intravenous" withAsterisk {...form.getInputProps('route')} />
             <TextInput label="Dose basis" placeholder="e.g. particles per kg body weight" {...form.getInputProps('doseBasis')} />
-            <Select label="Route category" data={options(ROUTE_CATEGORIES)} allowDeselect={false} withAsterisk {...form.getInputProps('routeCategory')} />
+            <Select label="Route category" description="Intravenous EVs get coagulation items" data={options(ROUTE_CATEGORIES)} allowDeselect={false} withAsterisk {...form.getInputProps('routeCategory')} />
             <Select label="Dose expressed" description="Drives the dose items' wording" data={options(DOSE_UNITS)} allowDeselect={false} withAsterisk {...form.getInputProps('doseUnit')} />
             <Select
               label="First trial design"
