@@ -127,6 +127,8 @@ export function auditRepository(db: Database) {
   const changeSets = db.prepare<[string], { id: number; at: string; actor: string; product_id: string | null; summary: string; reason: string | null }>(
     'SELECT * FROM audit_change_set WHERE id IN (SELECT value FROM json_each(?))',
   );
+  const membersOf = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE change_set_id = ? ORDER BY id');
+  const entryById = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE id = ?');
   const distinct = (column: 'actor' | 'entity' | 'field') =>
     db.prepare<{ productId: string | null }, { v: string }>(
       `SELECT DISTINCT ${column} AS v FROM audit_log WHERE ${column} IS NOT NULL AND (@productId IS NULL OR product_id = @productId) ORDER BY v`,
@@ -193,6 +195,14 @@ export function auditRepository(db: Database) {
           changeSetId,
         });
       }
+    },
+    /** The entries of one change set, in the order written (empty if there is no such set). */
+    changeSetMembers(changeSetId: number): AuditEntryRecord[] {
+      return membersOf.all(changeSetId).map(toEntry);
+    },
+    entry(id: number): AuditEntryRecord | null {
+      const row = entryById.get(id);
+      return row ? toEntry(row) : null;
     },
     changeSets(ids: readonly number[]): ChangeSetRecord[] {
       if (ids.length === 0) return [];

@@ -88,8 +88,14 @@ export class ChecklistsPage {
     await this.page.getByRole('button', { name: 'Clear selection' }).click();
   }
 
-  async setStatusOfSelected(status: string) {
+  /** A bulk status change asks why (not applicable asks for its justification instead). */
+  async setStatusOfSelected(status: string, reason = 'Bulk update in the e2e run') {
     await this.page.getByRole('button', { name: 'Set status' }).click();
     await this.page.getByRole('menuitem', { name: status }).click();
+    if (status === 'Not applicable') return;
+    const dialog = this.page.getByRole('dialog', { name: new RegExp(`to ${status}$`) });
+    await dialog.getByRole('textbox', { name: 'Reason for the change' }).fill(reason);
+    await dialog.getByRole('button', { name: 'Set status' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 }

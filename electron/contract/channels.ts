@@ -10,6 +10,7 @@ import { PathwayAddBranchInput, PathwayBranch, PathwayBranchesInput } from './br
 import { SignaturesInput, SignatureView, Signer, SignerCreateInput, SignerPasswordChangeInput, SignerPasswordResetInput, SigningSession, SignInput, VerifyReport } from './signature';
 import {
   ChecklistBulkUpdateInput,
+  ChecklistRevertInput,
   ChecklistItemCreateInput,
   ChecklistItemRemoveInput,
   ChecklistItemUpdateInput,
@@ -96,6 +97,7 @@ export const contract = {
   'checklists.generate': def('Generate, or regenerate after a profile change, the checklists that fit a product (never deletes user data)', ProductRefInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
   'checklistItems.update': def('Change an item: status (not applicable needs a justification), owner, due date, linked document, notes', ChecklistItemUpdateInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
   'checklistItems.bulkUpdate': def('Change status, owner or due date of many items in one transaction', ChecklistBulkUpdateInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
+  'checklistItems.revert': def('Undo a checklist change (a bulk change set or one entry) in one step: each field back to its old value, audited as a reversal', ChecklistRevertInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
   'checklistItems.create': def('Add a custom item to a checklist', ChecklistItemCreateInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
   'checklistItems.remove': def('Remove a custom item (template items are kept; mark them not applicable instead)', ChecklistItemRemoveInput, ChecklistsView, ['NOT_FOUND', 'CONFLICT']),
   'checklistTemplates.import': def('Import an organisation checklist template file (validated; nothing is imported on error)', ChecklistTemplateImportInput, ChecklistTemplateSummary, ['CONFLICT']),

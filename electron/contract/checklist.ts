@@ -142,17 +142,38 @@ export const ChecklistItemChanges = z
   .partial();
 export type ChecklistItemChanges = z.infer<typeof ChecklistItemChanges>;
 
+/**
+ * Marking an item not applicable with an empty justification is always refused (the domain
+ * refuses it too); said here as well, so a form can check before sending, on the same field.
+ */
+const NA_NEEDS_JUSTIFICATION = 'Write a justification before marking this item not applicable: say why it does not apply to this product.';
+const naJustified = (c: { status?: string; justification?: string }) => !(c.status === 'not-applicable' && c.justification !== undefined && c.justification.trim() === '');
+
 export const ChecklistItemUpdateInput = z.strictObject({
   id: Id,
-  changes: ChecklistItemChanges.refine((c) => Object.keys(c).length > 0, 'Change at least one field'),
+  changes: ChecklistItemChanges.refine((c) => Object.keys(c).length > 0, 'Change at least one field').refine(naJustified, { message: NA_NEEDS_JUSTIFICATION, path: ['justification'] }),
   reason: Reason,
 });
 
 export const ChecklistBulkUpdateInput = z.strictObject({
   ids: z.array(Id).min(1, 'Select at least one item').max(5000, 'At most 5000 items at once'),
-  changes: ChecklistItemChanges.pick({ status: true, justification: true, owner: true, due: true }).refine((c) => Object.keys(c).length > 0, 'Change at least one field'),
+  changes: ChecklistItemChanges.pick({ status: true, justification: true, owner: true, due: true })
+    .refine((c) => Object.keys(c).length > 0, 'Change at least one field')
+    .refine(naJustified, { message: NA_NEEDS_JUSTIFICATION, path: ['justification'] }),
   reason: Reason,
 });
+
+/**
+ * Undo of a checklist change in one step: the change set a bulk change wrote (or the single
+ * entry of a one-field change), reverted in one transaction and audited as its own change set.
+ */
+export const ChecklistRevertInput = z
+  .strictObject({
+    changeSetId: z.number().int().positive().optional(),
+    entryId: z.number().int().positive().optional(),
+    reason: Reason,
+  })
+  .refine((v) => (v.changeSetId === undefined) !== (v.entryId === undefined), { message: 'Give the change set or the single entry to undo (one of them)', path: ['changeSetId'] });
 
 export const ChecklistItemCreateInput = z.strictObject({
   checklistId: Id,

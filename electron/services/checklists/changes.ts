@@ -11,7 +11,7 @@ export function requireItem(ctx: ServiceContext, id: string): ChecklistItemRow {
   return row;
 }
 
-const stored = (row: ChecklistItemRow): Record<ItemEditable, string | null> => ({
+export const stored = (row: ChecklistItemRow): Record<ItemEditable, string | null> => ({
   status: row.status,
   justification: row.justification,
   owner: row.owner,

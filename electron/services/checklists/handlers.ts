@@ -7,6 +7,7 @@ import { requireEditableProduct } from '../lookups';
 import { applyBulkChanges, applyItemChanges, requireItem } from './changes';
 import { checkDocumentPath } from './documents';
 import { regenerateChecklists } from './regenerate';
+import { applyRevert, readRevertable } from './revert';
 import { allChecklistTemplates, isImported, validateImport } from './templates';
 import { loadChecklistsView } from './view';
 
@@ -16,6 +17,7 @@ type ChecklistChannel =
   | 'checklists.generate'
   | 'checklistItems.update'
   | 'checklistItems.bulkUpdate'
+  | 'checklistItems.revert'
   | 'checklistItems.create'
   | 'checklistItems.remove'
   | 'checklistTemplates.import';
@@ -99,6 +101,9 @@ export const checklistHandlers: HandlerMap<ChecklistChannel> = {
       },
       ({ rows }, audit) => applyBulkChanges(ctx, rows, changes, reason, audit),
     ),
+
+  'checklistItems.revert': (input, ctx) =>
+    writeChecklists(ctx, () => readRevertable(ctx, input), (target, audit) => applyRevert(ctx, input, target, audit)),
 
   'checklistItems.create': (input, ctx) =>
     writeChecklists(ctx, () => requireChecklist(ctx, input.checklistId), (checklist, audit) => {

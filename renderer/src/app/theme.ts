@@ -1,4 +1,4 @@
-import { createTheme, darken, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, darken, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's look with WCAG 2.2 AA contrast (4.5:1 for text), fixed here once rather than page
@@ -12,6 +12,16 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  components: {
+    // A badge carries a value (a status, a stage, a slip in days): sized to its content, never
+    // cut with an ellipsis; a table column grows to fit it instead.
+    Badge: Badge.extend({
+      styles: {
+        root: { flex: 'none', minWidth: 'max-content', overflow: 'visible' },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    }),
+  },
 });
 
 function luminance(hex: string): number {

@@ -25,7 +25,7 @@ describe('write hooks accept the channels derived from the contract', () => {
 
   it('checklist writes: every channel answering with the checklists view but checklists.get', () => {
     expectTypeOf<ChecklistWrite>().toEqualTypeOf<
-      'checklists.generate' | 'checklistItems.update' | 'checklistItems.bulkUpdate' | 'checklistItems.create' | 'checklistItems.remove'
+      'checklists.generate' | 'checklistItems.update' | 'checklistItems.bulkUpdate' | 'checklistItems.revert' | 'checklistItems.create' | 'checklistItems.remove'
     >();
   });
 });

@@ -1,8 +1,11 @@
 import { Button, Group, Menu, Paper, Popover, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconCalendarDue, IconChevronDown, IconSquareCheck, IconSquareOff, IconUser } from '@tabler/icons-react';
 import { memo, useState } from 'react';
 import { ITEM_STATUS_IDS, ITEM_STATUS_LABELS, type ChannelInput, type ItemStatusId } from '../../../../../electron/contract';
-import { notifySuccess } from '../../../lib/notify';
+import { api } from '../../../lib/api';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { BulkStatusModal } from './BulkStatusModal';
 import { useChecklistWrite } from '../hooks/useChecklists';
 import { dueOf, type DueDraft } from '../lib/items';
 import { DueFields, type MilestoneOption } from './DueEditor';
@@ -21,7 +24,9 @@ export const BulkBar = memo(function BulkBar({
   editable,
   milestones,
   today,
+  productId,
 }: {
+  productId: string;
   selected: string[];
   /** Selected items the filters hide (they are changed too). */
   hiddenSelected: number;
@@ -33,15 +38,52 @@ export const BulkBar = memo(function BulkBar({
   today: string;
 }) {
   const bulk = useChecklistWrite('checklistItems.bulkUpdate', 'The selected items were not changed');
+  const revert = useChecklistWrite('checklistItems.revert', 'The change was not undone');
   const [justifying, setJustifying] = useState(false);
+  const [asking, setAsking] = useState<ItemStatusId | null>(null);
   const [ownerOpen, setOwnerOpen] = useState(false);
   const [owner, setOwner] = useState('');
   const [dueOpen, setDueOpen] = useState(false);
   const [due, setDue] = useState<DueDraft>({ kind: 'fixed', date: null });
   const n = selected.length;
   const noun = `${n} item${n === 1 ? '' : 's'}`;
+  // After a bulk change: the selection is cleared, and the notification offers to undo it in
+  // one step (the change set it wrote, reverted and audited as a reversal).
+  const offerUndo = async () => {
+    const [latest] = await api.audit.list({ productId, limit: 1 });
+    const target = latest?.kind === 'change-set' ? { changeSetId: latest.changeSet.id } : latest ? { entryId: latest.entry.id } : null;
+    const id = `bulk-${Date.now()}`;
+    notifications.show({
+      id,
+      color: 'teal',
+      autoClose: 12_000,
+      message: (
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Text size="sm">Changed {noun}</Text>
+          {target && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => {
+                notifications.hide(id);
+                revert.mutateAsync({ ...target, reason: `Undo of the bulk change of ${noun}` }).then(
+                  () => notifySuccess(`Undid the change of ${noun}`),
+                  (e: unknown) => notifyError('The change was not undone', e),
+                );
+              }}
+            >
+              Undo
+            </Button>
+          )}
+        </Group>
+      ),
+    });
+  };
   const apply = (changes: BulkChanges, reason?: string) =>
-    bulk.mutateAsync({ ids: selected, changes, reason }).then(() => notifySuccess(`Changed ${noun}`));
+    bulk.mutateAsync({ ids: selected, changes, reason }).then(() => {
+      onClear();
+      return offerUndo().catch(() => notifySuccess(`Changed ${noun}`));
+    });
   const none = n === 0 || !editable;
   const nextDue = dueOf(due);
 
@@ -79,7 +121,7 @@ export const BulkBar = memo(function BulkBar({
                   leftSection={<StatusDot status={status} />}
                   disabled={status === 'approved'}
                   title={status === 'approved' ? 'Approval needs an electronic signature: open each item and use “Sign approval…”' : undefined}
-                  onClick={() => (status === 'not-applicable' ? setJustifying(true) : void apply({ status }).catch(() => undefined))}
+                  onClick={() => (status === 'not-applicable' ? setJustifying(true) : setAsking(status))}
                 >
                   {ITEM_STATUS_LABELS[status]}
                   {status === 'not-applicable' ? '…' : status === 'approved' ? ' (sign each item)' : ''}
@@ -142,6 +184,18 @@ export const BulkBar = memo(function BulkBar({
           </Popover>
         </Group>
       </Group>
+      {asking && (
+        <BulkStatusModal
+          status={asking}
+          noun={noun}
+          onClose={() => setAsking(null)}
+          onConfirm={(reason) => {
+            const status = asking;
+            setAsking(null);
+            void apply({ status }, reason).catch(() => undefined);
+          }}
+        />
+      )}
       {justifying && (
         <JustificationModal
           subject={noun}

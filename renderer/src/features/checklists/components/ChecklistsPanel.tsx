@@ -245,6 +245,7 @@ function Checklists({
       <ReadinessHeader view={view} editable={editable} onFocusItem={focusItem} />
       <FiltersBar view={view} filters={filters} onChange={setFilters} shown={list.items.length} total={list.total} />
       <BulkBar
+        productId={view.productId}
         selected={selectedIds}
         hiddenSelected={hiddenSelected}
         shownCount={list.items.length}

@@ -64,7 +64,7 @@ function DeadlineGroup({ title, rows, empty, limit, kind }: { title: string; row
           <Table.Tbody>
             {shown.map((d, i) => (
               <Table.Tr key={`${d.productId}-${d.label}-${d.date}-${i}`}>
-                <Table.Td ff="monospace">{d.date}</Table.Td>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{d.date}</Table.Td>
                 <Table.Td>
                   <DaysBadge d={d} />
                 </Table.Td>
@@ -179,7 +179,7 @@ export function DashboardPage() {
                 return (
                   <Table.Tr key={p.product.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/products/${p.product.id}`} fw={500}>
+                      <Anchor component={Link} to={`/products/${p.product.id}`} fw={500} style={{ whiteSpace: 'nowrap' }}>
                         {p.product.code}
                       </Anchor>
                       <Text size="xs" c="dimmed" lineClamp={1}>
@@ -269,7 +269,7 @@ export function DashboardPage() {
                         <Badge color="teal" variant="light">on plan</Badge>
                       )}
                     </Table.Td>
-                    <Table.Td ff="monospace">{p.projectFinish ?? '—'}</Table.Td>
+                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{p.projectFinish ?? '—'}</Table.Td>
                   </Table.Tr>
                 );
               })}

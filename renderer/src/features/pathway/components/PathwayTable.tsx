@@ -109,7 +109,7 @@ function MilestoneRow({ view, stage, m, index, gate, onEdit }: { view: PathwayVi
           </Group>
         )}
       </Table.Td>
-      <Table.Td ta="right">
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm" c={m.totalSlack === 0 && m.status !== 'done' ? 'red' : undefined}>
           {m.status === 'done' ? '—' : `${m.totalSlack} d`}
         </Text>

@@ -1,4 +1,4 @@
-import { Alert, Fieldset, Paper, Select, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Fieldset, Grid, Input, Paper, Select, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CALENDARS, EMPTY_PROFILE, STAGE_KINDS, type StageKind } from '../../../../../electron/contract';
@@ -58,29 +58,34 @@ export function NewProductPage() {
         >
           {(values) => (
           <Fieldset legend="Pathway">
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select
-                label="Pathway template"
-                description="Stages, milestones and dependencies to start from"
-                data={[...(templates.data ?? []).map((t) => ({ value: t.id, label: t.name })), { value: NO_PATHWAY, label: 'No pathway (set up later)' }]}
-                value={chosen}
-                onChange={(v) => setTemplateId(v ?? NO_PATHWAY)}
-                allowDeselect={false}
-              />
-              <DateField label="Start date" description="When in vitro work starts" value={startDate} onChange={setStartDate} disabled={!chosen} />
-              <div>
-                <Text size="sm" fw={500}>
-                  Durations count
-                </Text>
-                <SegmentedControl
-                  mt={22}
-                  disabled={!chosen}
-                  value={calendar}
-                  onChange={(v) => setCalendar(v as typeof calendar)}
-                  data={Object.entries(CALENDARS).map(([value, label]) => ({ value, label }))}
+            {/* Sized to content at 1280 px: the template's full name shows; the calendar switch has its own row. */}
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: 8 }}>
+                <Select
+                  label="Pathway template"
+                  description="Stages, milestones and dependencies to start from"
+                  data={[...(templates.data ?? []).map((t) => ({ value: t.id, label: t.name })), { value: NO_PATHWAY, label: 'No pathway (set up later)' }]}
+                  value={chosen}
+                  onChange={(v) => setTemplateId(v ?? NO_PATHWAY)}
+                  allowDeselect={false}
+                  comboboxProps={{ width: 'target' }}
                 />
-              </div>
-            </SimpleGrid>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <DateField label="Start date" description="When in vitro work starts" value={startDate} onChange={setStartDate} disabled={!chosen} />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Input.Wrapper label="Durations count" description="Working days skip Saturdays and Sundays" labelElement="div">
+                  <SegmentedControl
+                    aria-label="Durations count"
+                    disabled={!chosen}
+                    value={calendar}
+                    onChange={(v) => setCalendar(v as typeof calendar)}
+                    data={Object.entries(CALENDARS).map(([value, label]) => ({ value, label }))}
+                  />
+                </Input.Wrapper>
+              </Grid.Col>
+            </Grid>
             {chosen && stageKinds.length > 0 && !stageKinds.includes(values.stage) && (
               <Alert mt="md" color="orange" variant="light" title="This pathway has no such stage">
                 “{STAGE_KINDS[values.stage]}” is not a stage of this template (it has {stageKinds.map((k) => STAGE_KINDS[k]).join(', ')}). Choose

@@ -89,7 +89,7 @@ export function PortfolioPage() {
             {products.data.map((p) => (
               <Table.Tr key={p.id} style={{ cursor: 'pointer', opacity: p.archivedAt ? 0.6 : 1 }} onClick={() => navigate(`/products/${p.id}`)}>
                 <Table.Td>
-                  <Text ff="monospace" size="sm">
+                  <Text ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {p.code}
                   </Text>
                 </Table.Td>
