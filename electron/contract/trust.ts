@@ -14,6 +14,9 @@ export const Fingerprint = z
 
 export const TrustedSigner = z.object({ fingerprint: z.string(), name: z.string(), addedAt: z.string(), addedBy: z.string() });
 export type TrustedSigner = z.infer<typeof TrustedSigner>;
+/** The trusted keys, and this installation's own fingerprint (what a colleague adds on their side). */
+export const TrustList = z.object({ ownFingerprint: z.string(), trusted: z.array(TrustedSigner) });
+export type TrustList = z.infer<typeof TrustList>;
 
 export const TrustAddInput = z.strictObject({ fingerprint: Fingerprint, name: requiredText('Colleague name', 120), reason: Reason });
 export const TrustRemoveInput = z.strictObject({ fingerprint: Fingerprint, reason: Reason });

@@ -127,11 +127,11 @@ describe('the trusted list', () => {
   it('adds and removes keys, audited; refuses duplicates, the own key and malformed fingerprints', async () => {
     const fingerprint = a.ctx.installationKey().fingerprint;
     const list = await call(b, 'trust.add', { fingerprint, name: 'Alice', reason: 'Met in person' });
-    expect(list).toEqual([expect.objectContaining({ name: 'Alice', fingerprint: fingerprint.replace(/[^0-9A-F]/g, '') })]);
+    expect(list.trusted).toEqual([expect.objectContaining({ name: 'Alice', fingerprint: fingerprint.replace(/[^0-9A-F]/g, '') })]);
     expect(await b.dispatch('trust.add', { fingerprint, name: 'Alice again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await b.dispatch('trust.add', { fingerprint: b.ctx.installationKey().fingerprint, name: 'Me' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await b.dispatch('trust.add', { fingerprint: 'abc', name: 'X' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await call(b, 'trust.remove', { fingerprint, reason: 'Left the company' })).toEqual([]);
+    expect(await call(b, 'trust.remove', { fingerprint, reason: 'Left the company' })).toEqual({ ownFingerprint: b.ctx.installationKey().fingerprint, trusted: [] });
     expect(await b.dispatch('trust.remove', { fingerprint })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const trail = auditEntriesOf(await call(b, 'audit.list', {})).filter((e) => e.entity === 'trusted_signer');
     expect(trail.map((e) => e.action).sort()).toEqual(['create', 'delete']);

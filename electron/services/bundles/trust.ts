@@ -50,8 +50,10 @@ export function signerOf(ctx: ServiceContext, bundle: Parameters<typeof signedTe
   return { state: trusted ? 'trusted' : 'unknown', name: signer.name, fingerprint: keyFingerprint };
 }
 
+const listOf = (ctx: ServiceContext, trusted: TrustedSigner[]) => ({ ownFingerprint: ctx.installationKey().fingerprint, trusted });
+
 export const trustHandlers: HandlerMap<'trust.list' | 'trust.add' | 'trust.remove'> = {
-  'trust.list': (_input, ctx) => trustedSigners(ctx),
+  'trust.list': (_input, ctx) => listOf(ctx, trustedSigners(ctx)),
   'trust.add': ({ fingerprint, name, reason }, ctx) =>
     ctx.write((audit) => {
       const list = trustedSigners(ctx);
@@ -61,7 +63,7 @@ export const trustHandlers: HandlerMap<'trust.list' | 'trust.add' | 'trust.remov
       const next = [...list, { fingerprint, name, addedAt: ctx.now(), addedBy: ctx.actor() }];
       ctx.repos.settings.set(KEY, JSON.stringify(next));
       audit({ entity: 'trusted_signer', entityId: fingerprint, productId: null, action: 'create', field: 'fingerprint', oldValue: null, newValue: `${name}: ${fingerprint}`, reason: reason ?? null });
-      return next;
+      return listOf(ctx, next);
     }),
   'trust.remove': ({ fingerprint, reason }, ctx) =>
     ctx.write((audit) => {
@@ -71,6 +73,6 @@ export const trustHandlers: HandlerMap<'trust.list' | 'trust.add' | 'trust.remov
       const next = list.filter((t) => t !== known);
       ctx.repos.settings.set(KEY, JSON.stringify(next));
       audit({ entity: 'trusted_signer', entityId: fingerprint, productId: null, action: 'delete', field: 'fingerprint', oldValue: `${known.name}: ${fingerprint}`, newValue: null, reason: reason ?? null });
-      return next;
+      return listOf(ctx, next);
     }),
 };
