@@ -57,7 +57,13 @@ describe('sharing bundles', () => {
     expect(after.product).toEqual(before.product);
     for (const part of ['stages', 'milestones', 'dependencies', 'triggers', 'checklists', 'items']) expect(after[part]).toEqual(before[part]);
     // The trail came along, plus one entry saying where it came from.
-    expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
+    // Kept, but marked as imported (issue 12 item 1): "who" says so, the reason says when, by whom, from which file and its SHA-256.
+    const marked = (before.audit as Array<{ actor: string; reason: string | null }>).map((e) => ({
+      ...e,
+      actor: `${e.actor} (imported)`,
+      reason: expect.stringMatching(new RegExp(`^\\[Imported \\S+ by .+ from ${file.fileName.replace(/\./g, '\\.')}, SHA-256 ${imported.sha256}\\]${e.reason ? ' ' : ''}`)),
+    }));
+    expect(after.audit.slice(0, before.audit.length)).toEqual(marked);
     expect(after.audit.at(-1)).toMatchObject({ field: 'bundle', reason: expect.stringContaining(`Imported from ${file.fileName} (SHA-256 ${imported.sha256}); signed by`) });
     const views = await Promise.all([ok(a, 'pathway.get', { productId: p.id }), ok(b, 'pathway.get', { productId: p.id })]);
     expect(views[1].triggers.map((t) => t.deadlines)).toEqual(views[0].triggers.map((t) => t.deadlines));

@@ -137,3 +137,26 @@ describe('the trusted list', () => {
     expect(trail.map((e) => e.action).sort()).toEqual(['create', 'delete']);
   });
 });
+
+describe('imported audit history', () => {
+  it('is kept but marked as imported, with when, by whom here, from which file and its SHA-256, in the trail and the Word extract', async () => {
+    const { content, product } = await exported();
+    const forged = edit(content, forgeHistory, { unsign: true });
+    await call(b, 'settings.update', { displayName: 'Bob Receiver' });
+    const imported = await call(b, 'bundles.import', { fileName: 'forged.rptbundle', content: forged, trust: { reason: 'Testing the marks' } });
+    const trail = auditEntriesOf(await call(b, 'audit.list', { productId: product.id }));
+    const qa = trail.find((e) => e.actor.startsWith('Dr. QA Director'))!;
+    expect(qa.actor).toBe('Dr. QA Director (qa) (imported)');
+    expect(qa.reason).toMatch(new RegExp(`^\\[Imported \\S+ by Bob Receiver \\(.+\\) from forged\\.rptbundle, SHA-256 ${imported.sha256}\\] Approved; signed per 21 CFR 11\\.50$`));
+    expect(trail.find((e) => e.actor.startsWith('FDA'))!.actor).toBe('FDA (imported)');
+    // Entries made here are not marked: the import's own entry, by the receiver.
+    const own = trail.find((e) => e.field === 'bundle')!;
+    expect(own.actor).toMatch(/^Bob Receiver \(/);
+    expect(trail.filter((e) => e.field !== 'bundle').every((e) => e.actor.endsWith(' (imported)'))).toBe(true);
+    const extract = await call(b, 'exports.render', { kind: 'audit', productId: product.id, from: '2020-01-01', to: '2099-12-31' });
+    const { docxText } = await import('../../test-support/docx');
+    const text = docxText(Buffer.from(extract.base64, 'base64'));
+    expect(text).toContain('Dr. QA Director (qa) (imported)');
+    expect(text).toContain('[Imported');
+  });
+});

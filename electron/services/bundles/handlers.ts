@@ -119,6 +119,18 @@ function remap(data: Data, productId: string, code: string): Data {
   };
 }
 
+export const IMPORTED_MARK = ' (imported)';
+
+/** An imported audit row as it is stored here: marked in its actor and, with the provenance, in its reason. */
+export function markImported(row: Data['audit'][number], from: { at: string; by: string; fileName: string; sha256: string }): Data['audit'][number] {
+  const provenance = `[Imported ${from.at} by ${from.by} from ${from.fileName}, SHA-256 ${from.sha256}]`;
+  return {
+    ...row,
+    actor: `${row.actor.slice(0, 300 - IMPORTED_MARK.length)}${IMPORTED_MARK}`,
+    reason: `${provenance}${row.reason ? ` ${row.reason}` : ''}`.slice(0, 2000),
+  };
+}
+
 function freeCode(ctx: ServiceContext, code: string): string {
   for (let n = 1; n < 1000; n++) {
     const suffix = n === 1 ? '-COPY' : `-COPY${n}`;
@@ -186,6 +198,9 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import' | 't
           [{ path: 'mode', message: 'Choose "copy" or "replace"' }],
         );
       }
+      // The file's history is kept, but never passes for entries made here: each imported entry
+      // says so in "who" and, in its reason, when, by whom here, from which file and its SHA-256.
+      data = { ...data, audit: data.audit.map((a) => markImported(a, { at: ctx.now(), by: ctx.actor(), fileName, sha256 })) };
       try {
         ctx.repos.bundles.insertAll(data);
       } catch (error) {
