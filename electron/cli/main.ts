@@ -40,7 +40,7 @@ Commands:
   export-bundle --product <id|code> --out FILE
                                 write one product (profile, pathway, clocks, checklists, audit) to a
                                 sharing bundle for a colleague
-  import-bundle FILE [--as-copy | --replace]
+  import-bundle FILE [--as-copy | --replace] [--trust-file "<why you trust an unsigned or unknown-signer bundle>"]
                                 import a bundle; if the product exists here, choose a copy or replace
   verify-signatures [--product <id|code>]
                                 check every electronic signature against its record and the
@@ -178,6 +178,7 @@ async function run(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       'as-copy': { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
+      'trust-file': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -273,7 +274,8 @@ async function run(argv: string[]): Promise<number> {
         if (values['as-copy'] && values.replace) throw new UsageError('Choose one of --as-copy and --replace.');
         if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`);
         const mode = values['as-copy'] ? 'copy' : values.replace ? 'replace' : undefined;
-        return report(await open().dispatch('bundles.import', { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8'), mode }));
+        const trust = values['trust-file'] === undefined ? undefined : { reason: values['trust-file'] };
+        return report(await open().dispatch('bundles.import', { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8'), mode, trust }));
       }
       case 'restore': {
         const [name] = rest;

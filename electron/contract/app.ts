@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, text } from './common';
+import { BundleSignerView, BundleTrust } from './trust';
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -52,8 +53,13 @@ export const BundleImportInput = z.strictObject({
   content: z.string().max(50 * 1024 * 1024, 'The bundle is larger than 50 MB'),
   /** What to do when the product already exists here; without it, the import is refused with the choice. */
   mode: z.enum(['copy', 'replace']).optional(),
+  /** Needed for an unsigned bundle or one from a key not in the trusted list. */
+  trust: BundleTrust.optional(),
 });
 export const BundleImported = z.object({
+  signer: BundleSignerView,
+  /** SHA-256 of the file as imported, kept in the audit trail. */
+  sha256: z.string(),
   productId: z.string(),
   code: z.string(),
   mode: z.enum(['new', 'copy', 'replace']),

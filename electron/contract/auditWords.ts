@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   stage: 'Stage',
   signer: 'Signer',
   signature: 'Electronic signature',
+  trusted_signer: 'Trusted colleague',
 };
 
 /** Field names in words, by record kind (a field not listed is spelt out from its name). */
@@ -58,6 +59,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string,
   baseline: { name: 'name', reference: 'reference baseline' },
   scenario: { name: 'name', status: 'status' },
   setting: { displayName: 'display name', backupKeep: 'backups kept' },
+  trusted_signer: { fingerprint: 'key fingerprint' },
   database: { backup: 'backup' },
   checklist: { template: 'template' },
   checklist_template: { version: 'version' },

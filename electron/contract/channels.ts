@@ -37,6 +37,8 @@ import {
   ProductRefInput,
 } from './pathway';
 
+import { TrustAddInput, TrustList, TrustRemoveInput } from './trust';
+
 export interface ChannelDef {
   summary: string;
   input: z.ZodType;
@@ -61,6 +63,9 @@ export const contract = {
   'exports.save': def('Write a Word (.docx) export to a file (atomically; no partial file on failure)', ExportSaveInput, ExportSaved, ['NOT_FOUND', 'CONFLICT']),
   'bundles.export': def('One product (profile, pathway, clocks, checklists, audit) as a sharing bundle', BundleExportInput, BundleFile, ['NOT_FOUND']),
   'bundles.import': def('Import a sharing bundle; an existing product needs mode "copy" or "replace" (never a silent merge)', BundleImportInput, BundleImported, ['CONFLICT']),
+  'trust.list': def('The colleagues whose bundle signing keys you trust (by fingerprint)', Empty, TrustList),
+  'trust.add': def('Trust a colleague\'s bundle signing key by its fingerprint (audited)', TrustAddInput, TrustList, ['CONFLICT']),
+  'trust.remove': def('Stop trusting a bundle signing key (audited)', TrustRemoveInput, TrustList, ['NOT_FOUND']),
   'backups.list': def('The backups of the data file, newest first', Empty, BackupList),
   'backups.create': def('Back up now (online backup, verified with an integrity check)', Empty, BackupInfo, ['DB_BUSY']),
   'backups.restore': def('Restore a backup; the current data is first saved as a backup, so a restore can be undone', BackupRestoreInput, BackupRestored, ['NOT_FOUND', 'CONFLICT']),

@@ -13,3 +13,4 @@ export * from './client';
 export * from './auditWords';
 export * from './signature';
 export * from './branches';
+export * from './trust';

@@ -110,14 +110,18 @@ describe('hostile bundles get named errors', () => {
       bundle.data.product = { ...bundle.data.product, id: 'crafted-product', code: 'CRAFT-1' };
       for (const part of ['stages', 'milestones', 'triggers', 'checklists', 'items'] as const) for (const row of bundle.data[part]) row.product_id = 'crafted-product';
       bundle.data.audit = [];
+      // Re-signing needs the key: a crafted file is unsigned, and is imported only on trust.
+      delete bundle.signer;
+      delete bundle.signature;
       const { createHash } = await import('node:crypto');
       bundle.checksum = createHash('sha256').update(JSON.stringify(bundle.data)).digest('hex');
       const before = count(backend, 'product');
-      const result = await backend.dispatch('bundles.import', { fileName: 'crafted.rptbundle', content: JSON.stringify(bundle) });
+      const trust = { reason: 'Testing a crafted file' };
+      const result = await backend.dispatch('bundles.import', { fileName: 'crafted.rptbundle', content: JSON.stringify(bundle), trust });
       expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/reuse ids that belong to other data here.*as a copy/) } });
       expect(count(backend, 'product')).toBe(before);
       // As a copy it imports.
-      expect(await call(backend, 'bundles.import', { fileName: 'crafted.rptbundle', content: JSON.stringify(bundle), mode: 'copy' })).toMatchObject({ mode: 'copy', code: 'CRAFT-1' });
+      expect(await call(backend, 'bundles.import', { fileName: 'crafted.rptbundle', content: JSON.stringify(bundle), mode: 'copy', trust })).toMatchObject({ mode: 'copy', code: 'CRAFT-1' });
     } finally {
       backend.cleanup();
     }

@@ -47,16 +47,24 @@ describe('sharing bundles', () => {
     const p = await richProduct();
     const file = await exportBundle(a, p.id);
     expect(file.fileName).toMatch(/^SHARE-1-\d{4}-\d{2}-\d{2}\.rptbundle$/);
+    // b trusts a's signing key (issue 12 item 1): the import needs no "I trust this file".
+    await ok(b, 'trust.add', { fingerprint: a.ctx.installationKey().fingerprint, name: 'Installation A' });
     const imported = await ok(b, 'bundles.import', { fileName: file.fileName, content: file.content });
-    expect(imported).toMatchObject({ productId: p.id, mode: 'new' });
+    expect(imported).toMatchObject({ productId: p.id, mode: 'new', signer: { state: 'trusted', fingerprint: a.ctx.installationKey().fingerprint } });
     const again = await exportBundle(b, p.id);
     const before = JSON.parse(file.content).data;
     const after = JSON.parse(again.content).data;
     expect(after.product).toEqual(before.product);
     for (const part of ['stages', 'milestones', 'dependencies', 'triggers', 'checklists', 'items']) expect(after[part]).toEqual(before[part]);
     // The trail came along, plus one entry saying where it came from.
-    expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
-    expect(after.audit.at(-1)).toMatchObject({ field: 'bundle', reason: `Imported from ${file.fileName}` });
+    // Kept, but marked as imported (issue 12 item 1): "who" says so, the reason says when, by whom, from which file and its SHA-256.
+    const marked = (before.audit as Array<{ actor: string; reason: string | null }>).map((e) => ({
+      ...e,
+      actor: `${e.actor} (imported)`,
+      reason: expect.stringMatching(new RegExp(`^\\[Imported \\S+ by .+ from ${file.fileName.replace(/\./g, '\\.')}, SHA-256 ${imported.sha256}\\]${e.reason ? ' ' : ''}`)),
+    }));
+    expect(after.audit.slice(0, before.audit.length)).toEqual(marked);
+    expect(after.audit.at(-1)).toMatchObject({ field: 'bundle', reason: expect.stringContaining(`Imported from ${file.fileName} (SHA-256 ${imported.sha256}); signed by`) });
     const views = await Promise.all([ok(a, 'pathway.get', { productId: p.id }), ok(b, 'pathway.get', { productId: p.id })]);
     expect(views[1].triggers.map((t) => t.deadlines)).toEqual(views[0].triggers.map((t) => t.deadlines));
   });

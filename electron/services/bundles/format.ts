@@ -158,6 +158,9 @@ export const Bundle = z.strictObject({
   exportedAt: instant,
   exportedBy: str(300),
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The exporting installation's key and name, and its Ed25519 signature (see bundles/trust.ts). */
+  signer: z.strictObject({ name: str(300), publicKey: str(2000), fingerprint: str(200) }).optional(),
+  signature: str(200).optional(),
   data: BundleData,
 });
 export type Bundle = z.infer<typeof Bundle>;

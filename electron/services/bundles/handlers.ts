@@ -3,6 +3,8 @@ import { LATEST_VERSION } from '../../../db';
 import type { ServiceContext } from '../context';
 import { AppError, issuesOf, notFound } from '../errors';
 import type { HandlerMap } from '../handlers';
+import { documentPathShapeProblem } from '../checklists/documents';
+import { signedText, signerOf, trustHandlers } from './trust';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleData, MAX_BUNDLE_CHARS, type BundleData as Data } from './format';
 
 const checksum = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
@@ -88,6 +90,12 @@ function checkReferences(data: Data) {
   }
   for (const t of data.triggers) if (t.milestone_id && !milestones.has(t.milestone_id)) throw refuse(`Clock trigger "${t.label}" refers to a milestone that is not in the bundle.`);
   for (const i of data.items) if (!checklists.has(i.checklist_id)) throw refuse(`Checklist item "${i.title}" refers to a checklist that is not in the bundle.`);
+  // What checklistItems.update would refuse, an import refuses too (the file itself lives on the
+  // sender's computer, so only its existence is not asked for).
+  for (const i of data.items) {
+    const problem = i.document_path === '' ? null : documentPathShapeProblem(i.document_path);
+    if (problem) throw refuse(`Checklist item "${i.title}" links "${i.document_path.slice(0, 120)}", which cannot be linked: ${problem}`);
+  }
 }
 
 /** Gives every row a new id (and the product a free code): the bundle becomes an independent copy. */
@@ -111,6 +119,18 @@ function remap(data: Data, productId: string, code: string): Data {
   };
 }
 
+export const IMPORTED_MARK = ' (imported)';
+
+/** An imported audit row as it is stored here: marked in its actor and, with the provenance, in its reason. */
+export function markImported(row: Data['audit'][number], from: { at: string; by: string; fileName: string; sha256: string }): Data['audit'][number] {
+  const provenance = `[Imported ${from.at} by ${from.by} from ${from.fileName}, SHA-256 ${from.sha256}]`;
+  return {
+    ...row,
+    actor: `${row.actor.slice(0, 300 - IMPORTED_MARK.length)}${IMPORTED_MARK}`,
+    reason: `${provenance}${row.reason ? ` ${row.reason}` : ''}`.slice(0, 2000),
+  };
+}
+
 function freeCode(ctx: ServiceContext, code: string): string {
   for (let n = 1; n < 1000; n++) {
     const suffix = n === 1 ? '-COPY' : `-COPY${n}`;
@@ -120,23 +140,33 @@ function freeCode(ctx: ServiceContext, code: string): string {
   throw new AppError('CONFLICT', `No free code for a copy of ${code}; rename the existing copies first.`);
 }
 
-export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import'> = {
+export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import' | 'trust.list' | 'trust.add' | 'trust.remove'> = {
+  ...trustHandlers,
   'bundles.export': ({ productId }, ctx) => {
     const data = readProduct(ctx, productId);
-    const bundle = {
+    const header = {
       format: BUNDLE_FORMAT,
       formatVersion: BUNDLE_FORMAT_VERSION,
       schemaVersion: ctx.info.schemaVersion,
       exportedAt: ctx.now(),
       exportedBy: ctx.actor(),
       checksum: checksum(data),
-      data,
     };
+    // Signed with this installation's key: a colleague can tell who made the file and that it is unchanged.
+    const key = ctx.installationKey();
+    const signer = { name: ctx.actor(), publicKey: key.publicKeyPem, fingerprint: key.fingerprint };
+    const bundle = { ...header, signer, signature: key.sign(signedText(header, signer)), data };
     return { fileName: `${data.product.code}-${ctx.today()}.rptbundle`, content: JSON.stringify(bundle) };
   },
 
-  'bundles.import': ({ content, fileName, mode }, ctx) => {
+  'bundles.import': ({ content, fileName, mode, trust }, ctx) => {
     const bundle = parseBundle(content);
+    const signer = signerOf(ctx, bundle);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    if ((signer.state === 'unsigned' || signer.state === 'unknown') && !trust) {
+      const who = signer.state === 'unsigned' ? 'This bundle is not signed, so nothing shows who made it or that it is unchanged.' : `This bundle is signed by "${signer.name}" with key fingerprint ${signer.fingerprint}, which is not in your trusted list.`;
+      throw new AppError('CONFLICT', `${who} Import it only if you trust this file: confirm "I trust this file" with a reason (kept in the audit trail), or first add the colleague's fingerprint in Settings. Nothing was imported.`, [{ path: 'trust', message: 'Confirm that you trust this file, with a reason' }]);
+    }
     const incoming = bundle.data;
     return ctx.write((audit) => {
       const byId = ctx.repos.products.get(incoming.product.id);
@@ -168,6 +198,9 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import'> = {
           [{ path: 'mode', message: 'Choose "copy" or "replace"' }],
         );
       }
+      // The file's history is kept, but never passes for entries made here: each imported entry
+      // says so in "who" and, in its reason, when, by whom here, from which file and its SHA-256.
+      data = { ...data, audit: data.audit.map((a) => markImported(a, { at: ctx.now(), by: ctx.actor(), fileName, sha256 })) };
       try {
         ctx.repos.bundles.insertAll(data);
       } catch (error) {
@@ -185,11 +218,18 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import'> = {
         productId: data.product.id,
         action: outcome === 'replace' ? 'update' : 'create',
         field: 'bundle',
-        newValue: JSON.stringify({ file: fileName, mode: outcome, exportedAt: bundle.exportedAt, exportedBy: bundle.exportedBy }),
-        reason: outcome === 'replace' ? `Replaced by the product in ${fileName}` : `Imported from ${fileName}`,
+        newValue: JSON.stringify({ file: fileName, sha256, mode: outcome, exportedAt: bundle.exportedAt, exportedBy: bundle.exportedBy, signer: signer.state, signerName: signer.name, fingerprint: signer.fingerprint, ...(trust ? { trustedBecause: trust.reason } : {}) }),
+        reason: [
+          outcome === 'replace' ? `Replaced by the product in ${fileName}` : `Imported from ${fileName}`,
+          `(SHA-256 ${sha256})`,
+          signer.state === 'unsigned' ? '; unsigned' : `; signed by ${signer.name} (${signer.fingerprint})${signer.state === 'unknown' ? ', a key not in the trusted list' : ''}`,
+          trust ? `; trusted by the user: ${trust.reason}` : '',
+        ].join(' ').replace(' ;', ';'),
       });
       audit.summarise(`${outcome === 'replace' ? 'Replaced' : 'Imported'} ${data.product.code} from the sharing bundle ${fileName}${outcome === 'copy' ? ' (as a copy)' : ''}`);
       return {
+        signer,
+        sha256,
         productId: data.product.id,
         code: data.product.code,
         mode: outcome,

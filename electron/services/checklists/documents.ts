@@ -32,13 +32,8 @@ function typeProblem(name: string, what: string): string | null {
   return null;
 }
 
-/**
- * Checks a linked document path: an absolute local path (not a URL), of an allowed document type,
- * whose real file (symbolic links resolved) exists, is a regular file of an allowed type too,
- * and is not marked executable. Returns why not, or null.
- */
-export function checkDocumentPath(p: string): string | null {
-  if (p === '') return null;
+/** The checks on the path alone (no file-system access): also what a bundle's paths must pass. */
+export function documentPathShapeProblem(p: string): string | null {
   const windowsDrive = /^[a-z]:[\\/]/i.test(p);
   if (!windowsDrive && /^[a-z][a-z0-9+.-]*:/i.test(p)) return 'Link a local file, not a web address or another kind of link.';
   if (!path.isAbsolute(p) && !windowsDrive) return 'Give the full path of the file (e.g. /home/you/IND/cover-letter.docx or C:\\IND\\cover-letter.docx).';
@@ -46,6 +41,18 @@ export function checkDocumentPath(p: string): string | null {
   if (p.slice(windowsDrive ? 2 : 0).includes(':')) return 'A file path cannot contain ":" (after the drive letter).';
   const nameProblem = typeProblem(path.basename(p), 'The file');
   if (nameProblem) return nameProblem;
+  return null;
+}
+
+/**
+ * Checks a linked document path: an absolute local path (not a URL), of an allowed document type,
+ * whose real file (symbolic links resolved) exists, is a regular file of an allowed type too,
+ * and is not marked executable. Returns why not, or null.
+ */
+export function checkDocumentPath(p: string): string | null {
+  if (p === '') return null;
+  const shape = documentPathShapeProblem(p);
+  if (shape) return shape;
   let real: string;
   try {
     real = fs.realpathSync(p);

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../lib/api';
 import { BackupsCard } from '../components/BackupsCard';
+import { TrustedColleaguesCard } from '../components/TrustedColleaguesCard';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 
 function DisplayNameForm({ initial }: { initial: string }) {
@@ -74,6 +75,7 @@ export function SettingsPage() {
         </Stack>
       </Paper>
       <BackupsCard />
+      <TrustedColleaguesCard />
     </Stack>
   );
 }
