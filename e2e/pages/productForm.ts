@@ -36,8 +36,9 @@ export class ProductForm {
     this.template = this.form.getByRole('combobox', { name: 'Pathway template' });
   }
 
+  /** A text field by its label ("Route" is the text field, not the "Route category" choice). */
   field(label: string): Locator {
-    return this.form.getByLabel(label);
+    return this.form.getByRole('textbox', { name: label }).or(this.form.getByLabel(label, { exact: true })).first();
   }
 
   /** Fills the given fields in the order the form shows them. */
