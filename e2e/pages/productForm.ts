@@ -36,6 +36,7 @@ export class ProductForm {
     this.template = this.form.getByRole('combobox', { name: 'Pathway template' });
   }
 
+  /** A text field by its label ("Route" is the text field, not the "Route category" choice). */
   field(label: string): Locator {
     // Exactly this label ("Route", not "Route category"), with or without the required asterisk.
     const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -35,8 +35,11 @@ Commands:
   restore <name>                restore a backup (the current data is saved first, so it can be undone)
   export <ind-checklist|plan|audit|planning> --product <id|code> --out FILE.docx
          [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]
+         [--checklists ind,cmc,preclinical,pre-ind-meeting,clinical,custom]
                                 write a Word export (IND checklist, regulatory plan and status
-                                report, audit extract, planning session summary); nothing is left behind on failure
+                                report, audit extract, planning session summary); nothing is left behind on failure.
+                                --checklists: which checklists the IND checklist lists item by item
+                                (comma-separated; default ind)
   export-bundle --product <id|code> --out FILE
                                 write one product (profile, pathway, clocks, checklists, audit) to a
                                 sharing bundle for a colleague
@@ -173,6 +176,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       paper: { type: 'string' },
       'group-by': { type: 'string' },
+      checklists: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       limit: { type: 'string' },
@@ -246,6 +250,7 @@ async function run(argv: string[]): Promise<number> {
           outPath: path.resolve(values.out),
           ...(values.paper ? { paper: values.paper } : {}),
           ...(values['group-by'] ? { groupBy: values['group-by'] } : {}),
+          ...(values.checklists ? { checklists: values.checklists.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
           ...(values.from ? { from: values.from } : {}),
           ...(values.to ? { to: values.to } : {}),
         });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChecklistKind } from './checklist';
 import { IsoDate, text } from './common';
 import { BundleSignerView, BundleTrust } from './trust';
 
@@ -73,6 +74,12 @@ export const EXPORT_KINDS = {
   planning: 'Planning session summary',
 } as const;
 export const ExportKind = z.enum(['ind-checklist', 'plan', 'audit', 'planning'], { error: 'Export: choose ind-checklist, plan, audit or planning' });
+/** Which checklists the IND readiness checklist export lists item by item (its gate still weighs them all); the IND checklist alone by default. */
+export const IncludedChecklists = z
+  .array(ChecklistKind)
+  .min(1, 'Checklists: include at least one (e.g. ind)')
+  .max(6)
+  .default(['ind']);
 export const ExportRequest = z
   .strictObject({
     kind: ExportKind,
@@ -82,6 +89,7 @@ export const ExportRequest = z
     /** The audit extract's period (UTC dates, inclusive); defaults to everything. */
     from: IsoDate.optional(),
     to: IsoDate.optional(),
+    checklists: IncludedChecklists,
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] });
 export const ExportSaveInput = z
@@ -92,6 +100,7 @@ export const ExportSaveInput = z
     groupBy: z.enum(['section', 'module']).default('section'),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
+    checklists: IncludedChecklists,
     outPath: z.string().trim().min(1, 'Give the file to write').max(4096).refine((p) => p.toLowerCase().endsWith('.docx'), 'The file name must end in .docx'),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] });

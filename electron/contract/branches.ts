@@ -10,6 +10,8 @@ export const PathwayBranch = z.object({
   stage: StageKind,
   /** True when the branch joins the pathway by itself for products it applies to (e.g. cell banks). */
   automatic: z.boolean(),
+  /** True when its condition holds for the product's profile (always true for an optional branch). */
+  applies: z.boolean(),
   /** True when its milestones are already in the product's pathway. */
   added: z.boolean(),
 });

@@ -188,7 +188,9 @@ export function productDeadlines(input: {
         overdue: false,
         daysAway: date ? diffDays(today, date) : null,
       };
-      row.overdue = row.daysAway !== null && row.daysAway < 0 && metOn === null && (answering !== null || row.daysAway >= -OPEN_DAYS);
+      // A calendar flag (receipt dated the next business day, a meeting on a weekend) is a date to check, never overdue.
+      const flag = result.rule.startsWith('receipt.') || result.rule.startsWith('calendar.');
+      row.overdue = !flag && row.daysAway !== null && row.daysAway < 0 && metOn === null && (answering !== null || row.daysAway >= -OPEN_DAYS);
       // Firm beats estimated; then the later event of the thread.
       const rank = (source.firm ? 10 : 0) + (EVENT_RANK[source.event] ?? 0);
       const current = best.get(key);

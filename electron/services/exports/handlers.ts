@@ -36,7 +36,7 @@ export function buildExport(ctx: ServiceContext, request: Request): { doc: Docum
         throw new AppError('CONFLICT', `${product.code} has no checklists yet. Generate them on its Checklists tab, then export.`);
       }
       const signatures = ctx.repos.signatures.ofProduct(product.id).map((row) => checkSignature(ctx, row));
-      return { doc: buildIndChecklist({ view, product, groupBy: request.groupBy, paper: request.paper, generatedAt, signatures }), fileName };
+      return { doc: buildIndChecklist({ view, product, groupBy: request.groupBy, paper: request.paper, generatedAt, signatures, include: request.checklists }), fileName };
     }
     case 'plan': {
       // One schedule for both: the plan's dates and the checklists' due dates agree by construction.

@@ -19,7 +19,12 @@ export interface IndChecklistOptions {
   generatedAt: string | Date;
   /** The product's electronic signatures, checked: printed per item and in their own section. */
   signatures?: readonly SignatureView[];
+  /** Checklist kinds listed item by item; the IND checklist alone by default. The gate weighs every checklist. */
+  include?: readonly string[];
 }
+
+/** How many blocking items the readiness section names before it only counts. */
+export const BLOCKERS_SHOWN = 5;
 
 export const ECTD_MODULES: Readonly<Record<string, string>> = {
   '1': 'Module 1 — Administrative information',
@@ -116,16 +121,34 @@ function itemTable(entries: readonly ItemEntry[], context: (entry: ItemEntry) =>
   });
 }
 
-function summarySection(view: ChecklistsView, checklists: readonly Checklist[]): ReportSection {
-  const s = view.summary;
-  const rows = [...checklists.map((c) => ({ name: c.name, sum: c.summary, bold: false })), { name: 'All checklists', sum: s, bold: true }];
+/** The summary of the checklists an export includes (the view's own covers them all). */
+function combined(checklists: readonly Checklist[]): Checklist['summary'] {
+  const sum = (f: (c: Checklist) => number) => checklists.reduce((n, c) => n + f(c), 0);
+  const total = sum((c) => c.summary.total);
+  const done = sum((c) => c.summary.done);
+  const byStatus: Record<string, number> = {};
+  for (const c of checklists) for (const [k, v] of Object.entries(c.summary.byStatus)) byStatus[k] = (byStatus[k] ?? 0) + v;
+  return {
+    total,
+    done,
+    percent: total === 0 ? 0 : Math.round((done / total) * 100),
+    required: sum((c) => c.summary.required),
+    requiredDone: sum((c) => c.summary.requiredDone),
+    flaggedInapplicable: sum((c) => c.summary.flaggedInapplicable),
+    byStatus,
+  };
+}
+
+function summarySection(checklists: readonly Checklist[]): ReportSection {
+  const s = combined(checklists);
+  const rows = [...checklists.map((c) => ({ name: c.name, sum: c.summary, bold: false })), { name: checklists.length === 1 ? 'Total' : 'All included checklists', sum: s, bold: true }];
   type Row = (typeof rows)[number];
   const number = (header: string, value: (row: Row) => string) => ({ header, width: 10, align: 'right' as const, cell: (row: Row) => cellText(value(row), { bold: row.bold, align: 'right' }) });
   return section({
     title: 'Summary',
     children: [
       para([
-        run(`${s.total} items apply to the product profile across ${checklists.length} checklists; `),
+        run(`${s.total} items apply to the product profile across ${checklists.length === 1 ? 'this checklist' : `${checklists.length} checklists`}; `),
         run(`${s.done} are done (${s.percent}%)`, { bold: true }),
         run(`. ${s.requiredDone} of ${s.required} required items are done.`),
         ...(s.flaggedInapplicable > 0 ? [run(` ${s.flaggedInapplicable} items no longer apply to the profile; they are listed at the end.`)] : []),
@@ -160,19 +183,53 @@ function gateVerdict(gate: Gate): Block {
   ]);
 }
 
-function blockersPart(view: ChecklistsView, gate: Gate): Block[] {
+/**
+ * The blockers as a summary: how many per checklist and section, then the first few by name.
+ * The items themselves follow in the checklist sections, so listing all of them here again
+ * would put pages of repetition before the checklist starts.
+ */
+function blockersPart(view: ChecklistsView, gate: Gate, included: readonly Checklist[]): Block[] {
   const items = new Map(itemEntries(view.checklists, () => true).map((e) => [e.item.id, e] as const));
   const split = gate.blockers.map((b) => ({ blocker: b, found: items.get(b.id), ...splitReason(ITEM_STATUS_LABELS[b.status], b.reason) }));
-  // The common requirement is said once, above the table; reasons that differ stay on their row.
-  const requirements = [...new Set(split.flatMap((x) => (x.requirement === null ? [] : [x.requirement])))];
+  const includedIds = new Set(included.map((c) => c.id));
+  // One row per checklist, its sections inline with their counts: a few lines, not pages.
+  const counts = [...groupBy(split, (x) => x.found?.checklist.id ?? '')].map(([id, rows]) => ({
+    checklist: rows[0]!.found?.checklist.name ?? 'Other',
+    n: rows.length,
+    included: id === '' || includedIds.has(id),
+    sections: [...groupBy(rows, (x) => x.found?.item.section ?? '—')].map(([sectionName, inSection]) => `${sectionName} (${inSection.length})`).join(' · '),
+  }));
+  const outside = split.filter((x) => x.found !== undefined && !includedIds.has(x.found.checklist.id)).length;
+  const first = split.slice(0, BLOCKERS_SHOWN);
+  // The common requirement is said once; a reason that differs stays on its row.
+  const requirements = [...new Set(first.flatMap((x) => (x.requirement === null ? [] : [x.requirement])))];
   type Row = (typeof split)[number];
   const ifFound = (cell: (entry: ItemEntry) => Cell) => (row: Row) => (row.found === undefined ? '—' : cell(row.found));
   return part({
     title: 'What blocks it',
-    intro: requirements.length === 1 ? [para(`Each item below: ${requirements[0]!.charAt(0).toLowerCase()}${requirements[0]!.slice(1)}`)] : [],
+    intro: [
+      para(
+        `${split.length} required ${split.length === 1 ? 'item is' : 'items are'} not done, by checklist and section below` +
+          (outside > 0 ? `; ${outside} of them ${outside === 1 ? 'is' : 'are'} in checklists this export does not list item by item (marked “not included”).` : '.'),
+      ),
+    ],
     children: [
       table({
-        rows: split,
+        headerSize: SIZE.small,
+        rows: counts,
+        columns: [
+          { header: 'Checklist', width: 26, cell: (r) => [cellText(r.checklist), ...(r.included ? [] : [cellNote('not included')])] },
+          { header: 'Blocking', width: 10, align: 'right' as const, cell: (r) => cellText(String(r.n), { align: 'right' }) },
+          { header: 'By section (blocking items)', width: 64, cell: (r) => cellNote(r.sections) },
+        ],
+      }),
+      spacer(),
+      para([
+        run(first.length < split.length ? `The first ${first.length} of ${split.length}` : 'They are', { bold: true }),
+        run(requirements.length === 1 ? ` (each ${requirements[0]!.charAt(0).toLowerCase()}${requirements[0]!.slice(1).replace(/\.$/, '')}):` : ':'),
+      ]),
+      table({
+        rows: first,
         columns: [
           {
             header: 'Item',
@@ -188,15 +245,16 @@ function blockersPart(view: ChecklistsView, gate: Gate): Block[] {
           { header: 'Due', width: 14, cell: ifFound(itemCells.due) },
         ],
       }),
+      ...(first.length < split.length ? [note('Every open item is listed with its status, owner and due date in the checklist sections that follow.')] : []),
     ],
   });
 }
 
-function gateSection(view: ChecklistsView, gate: Gate | undefined): ReportSection {
+function gateSection(view: ChecklistsView, gate: Gate | undefined, included: readonly Checklist[]): ReportSection {
   // The heading says the verdict: never "ready to submit" above "not ready".
   if (gate === undefined) return section({ title: 'Readiness to submit the IND', empty: 'The tracker has not evaluated this gate for the product: generate its checklists first.' });
   const title = gate.ready ? 'Readiness: the IND is ready to submit' : 'Readiness: the IND is not yet ready to submit';
-  return section({ title, children: [para(gate.description), gateVerdict(gate), ...(gate.ready || gate.blockers.length === 0 ? [] : blockersPart(view, gate))] });
+  return section({ title, children: [para(gate.description), gateVerdict(gate), ...(gate.ready || gate.blockers.length === 0 ? [] : blockersPart(view, gate, included))] });
 }
 
 const capitalise = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
@@ -255,8 +313,8 @@ function notApplicableSection(checklists: readonly Checklist[]): ReportSection {
  * product stands by status, whether the IND gate is open and what blocks it, every item
  * grouped by 21 CFR 312.23 paragraph (or eCTD module), and a sign-off block.
  */
-export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'letter', generatedAt, signatures = [] }: IndChecklistOptions): Document {
-  const checklists = orderedChecklists(view);
+export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'letter', generatedAt, signatures = [], include = ['ind'] }: IndChecklistOptions): Document {
+  const checklists = orderedChecklists(view).filter((c) => include.includes(c.kind));
   const gate = view.gates.find((g) => g.id === 'ind-ready');
   return createReport({
     title: 'IND readiness checklist',
@@ -267,11 +325,12 @@ export function buildIndChecklist({ view, product, groupBy: grouping, paper = 'l
     coverRows: [
       ['Status date', view.today],
       ['IND gate', gate === undefined ? 'Not evaluated' : gate.ready ? 'Ready to submit' : `Not ready: ${gate.blockers.length} blocking items`],
+      ['Checklists listed', checklists.length === 0 ? 'None of those chosen exists for this product' : checklists.map((c) => c.name).join('; ')],
       ['Approvals', countsLine(evidenceCounts(checklists, signatures))],
     ],
     sections: [
-      summarySection(view, checklists),
-      gateSection(view, gate),
+      summarySection(checklists),
+      gateSection(view, gate, checklists),
       ...(grouping === 'module' ? [itemsByModule(checklists)] : itemsBySection(checklists)),
       notApplicableSection(checklists),
       evidenceSection(checklists, signatures),

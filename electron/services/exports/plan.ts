@@ -220,6 +220,22 @@ function whenText(daysAway: number, overdue: boolean): string {
   return daysAway === 0 ? 'today' : `in ${daysAway} d`;
 }
 
+/** Rules that flag a date (a receipt on a weekend, holiday or after 4:30 pm ET; a meeting on a non-business day) rather than set a deadline. */
+const CALENDAR_FLAG_RULES: readonly string[] = ['receipt.next-business-day', 'calendar.meeting-not-business-day'];
+
+/** Every calendar flag of the product, whatever its date: a receipt date the clocks may have to be recomputed from. */
+function calendarFlagsPart(pathway: PathwayView): Block[] {
+  const flags = pathway.deadlines.filter((d) => CALENDAR_FLAG_RULES.includes(d.rule));
+  if (flags.length === 0) return [];
+  return part({
+    title: 'Receipt and meeting dates to check',
+    children: [
+      ...flags.map((d) => para([run(`${d.basis.label} (${d.basis.date}): `, { bold: true }), run(`${d.label}${d.date ? ` (${d.date})` : ''}. ${d.note ?? ''}${d.unconfirmed ? ' Unconfirmed.' : ''}`)])),
+      note(`Source: ${flags[0]!.citation}`),
+    ],
+  });
+}
+
 function clocksSection(pathway: PathwayView): ReportSection {
   const until = addDays(pathway.today, CLOCK_WINDOW_DAYS);
   const clocks = upcomingDeadlines(pathway);
@@ -264,6 +280,7 @@ function clocksSection(pathway: PathwayView): ReportSection {
             note('Rules marked unconfirmed are editable in the tracker: the reference does not settle them.'),
           ],
       }),
+      ...calendarFlagsPart(pathway),
       ...part({
         title: 'Milestones',
         children: milestones.length === 0

@@ -26,11 +26,11 @@ describe('pathway branches', () => {
     expect(byKey(view, 'clinical-hold-imposed')).toBeUndefined();
     expect(byKey(view, 'interact-request-sent')).toBeUndefined();
     const branches = await call(backend, 'pathway.branches', { productId: product.id });
-    expect(branches.map((b) => [b.id, b.automatic, b.added])).toEqual([
-      ['cell-banks', true, true],
-      ['donor-eligibility', true, true],
-      ['interact', false, false],
-      ['clinical-hold', false, false],
+    expect(branches.map((b) => [b.id, b.automatic, b.applies, b.added])).toEqual([
+      ['cell-banks', true, true, true],
+      ['donor-eligibility', true, true, true],
+      ['interact', false, true, false],
+      ['clinical-hold', false, true, false],
     ]);
   });
 
@@ -39,6 +39,9 @@ describe('pathway branches', () => {
     const view = await call(backend, 'pathway.get', { productId: product.id });
     expect(byKey(view, 'mcb-established')).toBeUndefined();
     expect(waitsFor(view, 'tox-lot-released', 'donor-eligibility-determined')).toBe(true);
+    // The cell banks do not apply, so the menu does not offer them.
+    const cellBanks = (await call(backend, 'pathway.branches', { productId: product.id })).find((b) => b.id === 'cell-banks');
+    expect(cellBanks).toMatchObject({ applies: false, added: false });
   });
 
   it('adds the clinical-hold branch on request: hold, written explanation (30 days), complete response, FDA answer within 30 days (312.42(e)) before the IND is in effect', async () => {
@@ -59,5 +62,14 @@ describe('pathway branches', () => {
     const unknown = await backend.dispatch('pathway.addBranch', { productId: product.id, branchId: 'lunch' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', issues: [{ path: 'branchId' }] } });
     expect(count(backend, 'milestone')).toBe(before + 6);
+  });
+
+  it('offers a branch that applies but came after the pathway was set up (a profile changed to cell culture), and adds it on the path to the tox lot', async () => {
+    const product = await create('LATE-01', { sourceKind: 'biofluid', producingCell: 'other' });
+    await call(backend, 'products.update', { id: product.id, changes: { sourceKind: 'cell-culture', producingCell: 'msc' }, reason: 'Cultured after all' });
+    expect((await call(backend, 'pathway.branches', { productId: product.id })).find((b) => b.id === 'cell-banks')).toMatchObject({ applies: true, added: false });
+    const view = await call(backend, 'pathway.addBranch', { productId: product.id, branchId: 'cell-banks' });
+    expect(waitsFor(view, 'tox-lot-released', 'wcb-tested')).toBe(true);
+    expect(waitsFor(view, 'mcb-established', 'donor-eligibility-determined')).toBe(true);
   });
 });

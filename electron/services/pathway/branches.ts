@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PathwayBranch } from '../../contract';
+import { automaticBranchIds } from '../../domain/pathwayBranches';
 import type { PathwayTemplate } from '../../domain/pathwayTemplate';
 import { findCycle } from '../../domain/schedule';
 import type { ServiceContext } from '../context';
@@ -17,16 +18,19 @@ function productTemplate(ctx: ServiceContext, productId: string): PathwayTemplat
 
 export const branchHandlers: HandlerMap<'pathway.branches' | 'pathway.addBranch'> = {
   'pathway.branches': ({ productId }, ctx): PathwayBranch[] => {
-    requireProduct(ctx, productId);
+    const product = requireProduct(ctx, productId);
     const templateId = ctx.repos.pathway.settings(productId)?.pathway_template_id ?? null;
     if (templateId === null) return [];
     const keys = new Set(ctx.repos.pathway.milestones(productId).map((m) => m.key));
-    return pathwayTemplate(templateId).branches.map((b) => ({
+    const template = pathwayTemplate(templateId);
+    const applying = new Set(automaticBranchIds(template, product));
+    return template.branches.map((b) => ({
       id: b.id,
       name: b.name,
       description: b.description,
       stage: b.stage,
       automatic: b.appliesWhen !== undefined,
+      applies: b.appliesWhen === undefined || applying.has(b.id),
       added: b.milestones.some((m) => keys.has(m.key)),
     }));
   },
@@ -80,10 +84,19 @@ export const branchHandlers: HandlerMap<'pathway.branches' | 'pathway.addBranch'
       }
       // Dependencies on milestones the user has since removed are left out, and said so.
       const missing: string[] = [];
-      const links = branch.milestones.flatMap((m) => [
-        ...m.dependsOn.map((d) => ({ pred: d.key, succ: m.key, lag: d.lagDays })),
-        ...m.feeds.map((f) => ({ pred: m.key, succ: f.key, lag: f.lagDays })),
-      ]);
+      const newKeys = new Set(branch.milestones.map((m) => m.key));
+      const links = [
+        ...branch.milestones.flatMap((m) => [
+          ...m.dependsOn.map((d) => ({ pred: d.key, succ: m.key, lag: d.lagDays })),
+          ...m.feeds.map((f) => ({ pred: m.key, succ: f.key, lag: f.lagDays })),
+        ]),
+        // Branches already in the pathway that feed this one (donor eligibility before the master cell bank).
+        ...template.branches
+          .filter((b) => b.id !== branch.id)
+          .flatMap((b) => b.milestones)
+          .filter((m) => rows.some((r) => r.key === m.key))
+          .flatMap((m) => m.feeds.filter((f) => newKeys.has(f.key)).map((f) => ({ pred: m.key, succ: f.key, lag: f.lagDays }))),
+      ];
       const existing = pathway.dependencies(productId).map((d) => ({ predecessorId: d.predecessor_id, successorId: d.successor_id, lagDays: d.lag_days }));
       const added = links.flatMap((l) => {
         const predecessorId = idOfKey.get(l.pred);

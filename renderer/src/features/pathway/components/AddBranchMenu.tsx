@@ -5,11 +5,14 @@ import type { PathwayView } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
 import { usePathwayWrite } from '../hooks/usePathway';
 
-/** Optional branches of the template (INTERACT meeting, clinical hold) not yet in the pathway. */
+/**
+ * Branches of the template not yet in the pathway: the optional ones (INTERACT meeting, clinical
+ * hold), and those that apply to the product but came after its pathway was set up (cell banks).
+ */
 export function AddBranchMenu({ view }: { view: PathwayView }) {
   const branches = useQuery({ queryKey: ['pathway-branches', view.product.id, view.stages.length, view.dependencies.length], queryFn: () => api.pathway.branches({ productId: view.product.id }) });
   const add = usePathwayWrite('pathway.addBranch', 'The branch was not added');
-  const optional = (branches.data ?? []).filter((b) => !b.automatic && !b.added);
+  const optional = (branches.data ?? []).filter((b) => b.applies && !b.added);
   if (optional.length === 0) return null;
   return (
     <Menu position="bottom-start" withinPortal>

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EXPORT_KINDS, type Product } from '../../../../../electron/contract';
+import { CHECKLIST_KIND_LABELS, EXPORT_KINDS, type ChecklistKindId, type Product } from '../../../../../electron/contract';
 import { DateField } from '../../../components/DateField';
 import { api } from '../../../lib/api';
 import { base64ToBytes, saveFile } from '../../../lib/files';
@@ -22,9 +22,19 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
   const [signing, setSigning] = useState(false);
   const signable = SIGNABLE[kind];
   const recordId = `${product.id}:${kind}`;
+  // The IND checklist alone by default; the gate in the export still weighs every checklist.
+  const [included, setIncluded] = useState<ChecklistKindId[]>(['ind']);
   const run = useMutation({
     mutationFn: async () => {
-      const file = await api.exports.render({ kind, productId: product.id, paper, groupBy, from: from ?? undefined, to: to ?? undefined });
+      const file = await api.exports.render({
+        kind,
+        productId: product.id,
+        paper,
+        groupBy,
+        from: from ?? undefined,
+        to: to ?? undefined,
+        ...(kind === 'ind-checklist' ? { checklists: included } : {}),
+      });
       return saveFile(file.fileName, base64ToBytes(file.base64), file.mime);
     },
     onSuccess: (where) => {
@@ -57,6 +67,21 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
             />
           </div>
         )}
+        {kind === 'ind-checklist' && (
+          <Checkbox.Group
+            label="Checklists to list item by item"
+            description="The IND checklist alone by default; readiness still counts blockers in every checklist"
+            value={included}
+            onChange={(v) => setIncluded(v as ChecklistKindId[])}
+            error={included.length === 0 ? 'Choose at least one checklist' : undefined}
+          >
+            <Stack gap={6} mt={6}>
+              {(Object.keys(CHECKLIST_KIND_LABELS) as ChecklistKindId[]).map((id) => (
+                <Checkbox key={id} value={id} label={CHECKLIST_KIND_LABELS[id]} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
         {kind === 'audit' && (
           <Group grow>
             <DateField label="From (UTC date)" clearable value={from} onChange={setFrom} />
@@ -86,7 +111,7 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
           <Button variant="default" onClick={onClose} disabled={run.isPending}>
             Cancel
           </Button>
-          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!!from && !!to && from > to}>
+          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={(!!from && !!to && from > to) || (kind === 'ind-checklist' && included.length === 0)}>
             Export
           </Button>
         </Group>

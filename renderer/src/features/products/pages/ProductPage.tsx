@@ -45,11 +45,16 @@ function ProfileView({ product }: { product: Product }) {
         <Field label="Secretome fraction">{FRACTIONS[product.fraction]}</Field>
         <Field label="Source kind">{SOURCE_KINDS[product.sourceKind]}</Field>
         <Field label="Producing cell type">{PRODUCING_CELLS[product.producingCell]}</Field>
-        <Field label="Culture">
-          {OXYGEN[product.oxygen]}
-          {product.serumFree ? ', serum-free medium' : ', serum-containing medium'}
-        </Field>
-        <Field label="Passage window">{product.passageWindow}</Field>
+        {/* Culture conditions say nothing about a biofluid or tissue used as collected. */}
+        {product.sourceKind === 'cell-culture' && (
+          <>
+            <Field label="Culture">
+              {OXYGEN[product.oxygen]}
+              {product.serumFree ? ', serum-free medium' : ', serum-containing medium'}
+            </Field>
+            <Field label="Passage window">{product.passageWindow}</Field>
+          </>
+        )}
         <Field label="Indication">{product.indication}</Field>
         <Field label="Route">{product.route}</Field>
         <Field label="Route category">{ROUTE_CATEGORIES[product.routeCategory]}</Field>
