@@ -6,18 +6,30 @@ import { DateField } from '../../../components/DateField';
 import { api } from '../../../lib/api';
 import { base64ToBytes, saveFile } from '../../../lib/files';
 import { notifyError, notifySaved } from '../../../lib/notify';
+import { checkInput } from '../../../lib/validate';
 
 export type ExportKind = keyof typeof EXPORT_KINDS;
 
-/** Options of one Word export, then the save dialog (desktop) or a download (browser). */
+const FORMATS = [
+  { value: 'docx', label: 'Word (.docx)' },
+  { value: 'xlsx', label: 'Excel (.xlsx)' },
+  { value: 'csv', label: 'CSV' },
+];
+
+/** Options of one export (Word, or a spreadsheet where the kind has one), then the save dialog (desktop) or a download (browser). */
 export function ExportDialog({ product, kind, onClose }: { product: Product; kind: ExportKind; onClose(): void }) {
   const [paper, setPaper] = useState<'letter' | 'a4'>('letter');
   const [groupBy, setGroupBy] = useState<'section' | 'module'>('section');
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
+  const [format, setFormat] = useState<'docx' | 'xlsx' | 'csv'>('docx');
+  const sheets = kind !== 'planning';
+  const word = format === 'docx';
   const run = useMutation({
     mutationFn: async () => {
-      const file = await api.exports.render({ kind, productId: product.id, paper, groupBy, from: from ?? undefined, to: to ?? undefined });
+      const input = { kind, productId: product.id, paper, groupBy, from: from ?? undefined, to: to ?? undefined, format };
+      checkInput('exports.render', input);
+      const file = await api.exports.render(input);
       return saveFile(file.fileName, base64ToBytes(file.base64), file.mime);
     },
     onSuccess: (where) => {
@@ -30,20 +42,35 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
     <Modal opened onClose={onClose} title={`${EXPORT_KINDS[kind]}: ${product.code}`}>
       <Stack>
         <Text size="sm" c="dimmed">
-          A Word document built from the live data, with a table of contents, page numbers and a sign-off table where it applies.
+          {word
+            ? 'A Word document built from the live data, with a table of contents, page numbers and a sign-off table where it applies.'
+            : format === 'xlsx'
+              ? 'One sheet, one row per record: a frozen header row with filters, dates as dates.'
+              : 'Comma-separated values (RFC 4180, UTF-8), one row per record, for Excel, Smartsheet or MS Project.'}
         </Text>
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            Paper
-          </Text>
-          <SegmentedControl value={paper} onChange={(v) => setPaper(v as typeof paper)} data={[{ value: 'letter', label: 'US Letter' }, { value: 'a4', label: 'A4' }]} />
-        </div>
-        {kind === 'ind-checklist' && (
+        {sheets && (
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              Format
+            </Text>
+            <SegmentedControl aria-label="Format" value={format} onChange={(v) => setFormat(v as typeof format)} data={FORMATS} />
+          </div>
+        )}
+        {word && (
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              Paper
+            </Text>
+            <SegmentedControl aria-label="Paper" value={paper} onChange={(v) => setPaper(v as typeof paper)} data={[{ value: 'letter', label: 'US Letter' }, { value: 'a4', label: 'A4' }]} />
+          </div>
+        )}
+        {word && kind === 'ind-checklist' && (
           <div>
             <Text size="sm" fw={500} mb={4}>
               Group items by
             </Text>
             <SegmentedControl
+              aria-label="Group items by"
               value={groupBy}
               onChange={(v) => setGroupBy(v as typeof groupBy)}
               data={[{ value: 'section', label: '21 CFR 312.23 paragraph' }, { value: 'module', label: 'eCTD module' }]}
