@@ -8,8 +8,9 @@ import { benchPathway } from './pathway';
 import { benchPlanning } from './planning';
 import { benchSchedule } from './schedule';
 import { benchSignatures } from './signatures';
+import { benchUi } from './ui';
 
-const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchDashboard, benchExport, benchSignatures];
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchDashboard, benchExport, benchSignatures, benchUi];
 
 for (const suite of suites) {
   for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);

@@ -33,11 +33,13 @@ Commands:
   backup                        back up the data file now (verified copy in <data dir>/backups)
   backups                       list the backups, newest first
   restore <name>                restore a backup (the current data is saved first, so it can be undone)
-  export <ind-checklist|plan|audit|planning> --product <id|code> --out FILE.docx
-         [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]
+  export <ind-checklist|plan|audit|planning> --product <id|code> --out FILE.docx|FILE.xlsx|FILE.csv
+         [--format docx|xlsx|csv] [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]
          [--checklists ind,cmc,preclinical,pre-ind-meeting,clinical,custom]
                                 write a Word export (IND checklist, regulatory plan and status
-                                report, audit extract, planning session summary); nothing is left behind on failure.
+                                report, audit extract, planning session summary), or the checklists,
+                                plan or audit extract as a spreadsheet (format from --format or the
+                                file's extension); nothing is left behind on failure.
                                 --checklists: which checklists the IND checklist lists item by item
                                 (comma-separated; default ind)
   export-bundle --product <id|code> --out FILE
@@ -177,6 +179,7 @@ async function run(argv: string[]): Promise<number> {
       paper: { type: 'string' },
       'group-by': { type: 'string' },
       checklists: { type: 'string' },
+      format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       limit: { type: 'string' },
@@ -241,13 +244,15 @@ async function run(argv: string[]): Promise<number> {
       case 'export': {
         const [kind] = rest;
         if (!kind || !values.product || !values.out) {
-          throw new UsageError('"export" needs a kind, --product and --out: export <ind-checklist|plan|audit|planning> --product <id or code> --out FILE.docx [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]');
+          throw new UsageError('"export" needs a kind, --product and --out: export <ind-checklist|plan|audit|planning> --product <id or code> --out FILE.docx|.xlsx|.csv [--format docx|xlsx|csv] [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]');
         }
         const productId = await resolveProduct(open(), values.product);
         const result = await open().dispatch('exports.save', {
           kind,
           productId,
           outPath: path.resolve(values.out),
+          // --format, or the output file's extension (.xlsx, .csv); Word otherwise.
+          ...(values.format ? { format: values.format } : /\.(xlsx|csv)$/i.test(values.out) ? { format: values.out.slice(values.out.lastIndexOf('.') + 1).toLowerCase() } : {}),
           ...(values.paper ? { paper: values.paper } : {}),
           ...(values['group-by'] ? { groupBy: values['group-by'] } : {}),
           ...(values.checklists ? { checklists: values.checklists.split(',').map((k) => k.trim()).filter(Boolean) } : {}),

@@ -80,6 +80,10 @@ export const IncludedChecklists = z
   .min(1, 'Checklists: include at least one (e.g. ind)')
   .max(6)
   .default(['ind']);
+/** Word, or a spreadsheet (.xlsx, or RFC 4180 .csv) of the checklists, the plan or the audit extract. */
+export const ExportFormat = z.enum(['docx', 'xlsx', 'csv'], { error: 'Format: docx, xlsx or csv' }).default('docx');
+const sheetKind = (v: { kind: string; format: string }) => v.format === 'docx' || v.kind !== 'planning';
+const SHEET_KINDS_ONLY = { message: 'Spreadsheets are made of the checklists, the plan and the audit extract; the planning session is a Word document only', path: ['format'] };
 export const ExportRequest = z
   .strictObject({
     kind: ExportKind,
@@ -90,8 +94,10 @@ export const ExportRequest = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     checklists: IncludedChecklists,
+    format: ExportFormat,
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] })
+  .refine(sheetKind, SHEET_KINDS_ONLY);
 export const ExportSaveInput = z
   .strictObject({
     kind: ExportKind,
@@ -101,8 +107,13 @@ export const ExportSaveInput = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     checklists: IncludedChecklists,
-    outPath: z.string().trim().min(1, 'Give the file to write').max(4096).refine((p) => p.toLowerCase().endsWith('.docx'), 'The file name must end in .docx'),
+    format: ExportFormat,
+    outPath: z.string().trim().min(1, 'Give the file to write').max(4096),
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] });
+  .superRefine((v, issue) => {
+    if (!v.outPath.toLowerCase().endsWith(`.${v.format}`)) issue.addIssue({ code: 'custom', message: `The file name must end in .${v.format}`, path: ['outPath'] });
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The period is empty: the start date is after the end date', path: ['to'] })
+  .refine(sheetKind, SHEET_KINDS_ONLY);
 export const ExportRendered = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number().int() });
 export const ExportSaved = z.object({ path: z.string(), bytes: z.number().int() });

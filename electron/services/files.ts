@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** A file kind the tracker writes, by the suffix its name must end in. */
-export const FILE_SUFFIXES = { docx: '.docx', bundle: '.rptbundle' } as const;
+export const FILE_SUFFIXES = { docx: '.docx', xlsx: '.xlsx', csv: '.csv', bundle: '.rptbundle' } as const;
 export type FileSuffix = (typeof FILE_SUFFIXES)[keyof typeof FILE_SUFFIXES];
 
 /** The kind a suggested file name is of, by its suffix; null for a name the tracker never writes. */

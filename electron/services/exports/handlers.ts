@@ -12,7 +12,8 @@ import { checkSignature } from '../signatures/verify';
 import { buildPlan } from './plan';
 import { buildPlanningSummary } from './planningSummary';
 import { renderTimelinePng } from './timelineFigure';
-import { describeWriteError } from '../files';
+import { describeWriteError, FILE_SUFFIXES, writeFileAtomic } from '../files';
+import { renderSheet } from './sheets/render';
 import type { HandlerMap } from '../handlers';
 import { requireProduct } from '../lookups';
 import { milestoneDates, productSchedule } from '../pathway/schedule';
@@ -71,6 +72,10 @@ export function buildExport(ctx: ServiceContext, request: Request): { doc: Docum
 
 export const exportHandlers: HandlerMap<'exports.render' | 'exports.save'> = {
   'exports.render': async (request, ctx) => {
+    if (request.format !== 'docx') {
+      const sheet = await renderSheet(ctx, { ...request, format: request.format });
+      return { fileName: sheet.fileName, mime: sheet.mime, base64: sheet.bytes.toString('base64'), bytes: sheet.bytes.length };
+    }
     const { doc, fileName } = buildExport(ctx, request);
     const buffer = await toBuffer(doc);
     return { fileName, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: buffer.toString('base64'), bytes: buffer.length };
@@ -78,9 +83,12 @@ export const exportHandlers: HandlerMap<'exports.render' | 'exports.save'> = {
   'exports.save': async ({ outPath, ...request }, ctx) => {
     // A browser page never names files on this computer: there, exports are downloads.
     if (ctx.info.frontDoor === 'web') throw new AppError('FORBIDDEN', 'In the browser, exports are downloaded (exports.render); only the desktop app and the CLI write files.');
-    const { doc } = buildExport(ctx, request);
+    // Built first (a refusal is not a write error); spreadsheets go through the same atomic
+    // writer as the Word files: never a partial file.
+    const sheet = request.format === 'docx' ? null : await renderSheet(ctx, { ...request, format: request.format });
+    const doc = sheet ? null : buildExport(ctx, request).doc;
     try {
-      return await writeDocxAtomic(doc, outPath);
+      return sheet ? writeFileAtomic(outPath, sheet.bytes, FILE_SUFFIXES[request.format]) : await writeDocxAtomic(doc!, outPath);
     } catch (error) {
       const message = describeWriteError(error, outPath);
       throw new AppError('CONFLICT', message, [{ path: 'outPath', message }]);

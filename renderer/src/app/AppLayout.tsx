@@ -1,7 +1,8 @@
-import { ActionIcon, AppShell, Burger, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Group, Kbd, Loader, NavLink, Text, Tooltip, UnstyledButton, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconBriefcase, IconCalculator, IconHistory, IconLayoutDashboard, IconMoon, IconSearch, IconSettings, IconSignature, IconSun } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import classes from './AppLayout.module.css';
 import { ProductSpotlight } from './ProductSpotlight';
@@ -80,7 +81,9 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
-        <Outlet />
+        <Suspense fallback={<Loader m="xl" aria-label="Loading the page" />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
       <ProductSpotlight />
     </AppShell>

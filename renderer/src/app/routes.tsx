@@ -1,14 +1,18 @@
 import { Alert, Anchor } from '@mantine/core';
 import { createHashRouter, Link, useRouteError } from 'react-router';
-import { AuditPage } from '../features/audit/pages/AuditPage';
-import { ClockCalculatorPage } from '../features/clocks/pages/ClockCalculatorPage';
-import { DashboardPage } from '../features/dashboard/pages/DashboardPage';
-import { NewProductPage } from '../features/products/pages/NewProductPage';
-import { PortfolioPage } from '../features/products/pages/PortfolioPage';
-import { ProductPage } from '../features/products/pages/ProductPage';
-import { SettingsPage } from '../features/settings/pages/SettingsPage';
-import { SignaturesPage } from '../features/signatures/pages/SignaturesPage';
+import { lazy } from 'react';
 import { AppLayout } from './AppLayout';
+
+// One chunk per page (React.lazy): the first screen loads the shell and its own page only.
+// AppLayout shows a loader (Suspense) while a page's chunk arrives.
+const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ClockCalculatorPage = lazy(() => import('../features/clocks/pages/ClockCalculatorPage').then((m) => ({ default: m.ClockCalculatorPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const NewProductPage = lazy(() => import('../features/products/pages/NewProductPage').then((m) => ({ default: m.NewProductPage })));
+const PortfolioPage = lazy(() => import('../features/products/pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
+const ProductPage = lazy(() => import('../features/products/pages/ProductPage').then((m) => ({ default: m.ProductPage })));
+const SettingsPage = lazy(() => import('../features/settings/pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SignaturesPage = lazy(() => import('../features/signatures/pages/SignaturesPage').then((m) => ({ default: m.SignaturesPage })));
 
 function RouteError() {
   const error = useRouteError();

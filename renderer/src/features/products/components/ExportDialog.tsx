@@ -10,10 +10,17 @@ import { SignatureLines, SignDialog } from '../../signatures/components/SignDial
 
 /** Exports whose Word file carries a sign-off block that an electronic "Reviewed" signature fills. */
 const SIGNABLE: Partial<Record<ExportKind, string>> = { 'ind-checklist': 'IND checklist export', plan: 'Development plan export' };
+import { checkInput } from '../../../lib/validate';
 
 export type ExportKind = keyof typeof EXPORT_KINDS;
 
-/** Options of one Word export, then the save dialog (desktop) or a download (browser). */
+const FORMATS = [
+  { value: 'docx', label: 'Word (.docx)' },
+  { value: 'xlsx', label: 'Excel (.xlsx)' },
+  { value: 'csv', label: 'CSV' },
+];
+
+/** Options of one export (Word, or a spreadsheet where the kind has one), then the save dialog (desktop) or a download (browser). */
 export function ExportDialog({ product, kind, onClose }: { product: Product; kind: ExportKind; onClose(): void }) {
   const [paper, setPaper] = useState<'letter' | 'a4'>('letter');
   const [groupBy, setGroupBy] = useState<'section' | 'module'>('section');
@@ -24,17 +31,14 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
   const recordId = `${product.id}:${kind}`;
   // The IND checklist alone by default; the gate in the export still weighs every checklist.
   const [included, setIncluded] = useState<ChecklistKindId[]>(['ind']);
+  const [format, setFormat] = useState<'docx' | 'xlsx' | 'csv'>('docx');
+  const sheets = kind !== 'planning';
+  const word = format === 'docx';
   const run = useMutation({
     mutationFn: async () => {
-      const file = await api.exports.render({
-        kind,
-        productId: product.id,
-        paper,
-        groupBy,
-        from: from ?? undefined,
-        to: to ?? undefined,
-        ...(kind === 'ind-checklist' ? { checklists: included } : {}),
-      });
+      const input = { kind, productId: product.id, paper, groupBy, from: from ?? undefined, to: to ?? undefined, format, ...(kind === 'ind-checklist' ? { checklists: included } : {}) };
+      checkInput('exports.render', input);
+      const file = await api.exports.render(input);
       return saveFile(file.fileName, base64ToBytes(file.base64), file.mime);
     },
     onSuccess: (where) => {
@@ -47,27 +51,42 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
     <Modal opened onClose={onClose} title={`${EXPORT_KINDS[kind]}: ${product.code}`}>
       <Stack>
         <Text size="sm" c="dimmed">
-          A Word document built from the live data, with a table of contents, page numbers and a sign-off table where it applies.
+          {word
+            ? 'A Word document built from the live data, with a table of contents, page numbers and a sign-off table where it applies.'
+            : format === 'xlsx'
+              ? 'One sheet, one row per record: a frozen header row with filters, dates as dates.'
+              : 'Comma-separated values (RFC 4180, UTF-8), one row per record, for Excel, Smartsheet or MS Project.'}
         </Text>
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            Paper
-          </Text>
-          <SegmentedControl value={paper} onChange={(v) => setPaper(v as typeof paper)} data={[{ value: 'letter', label: 'US Letter' }, { value: 'a4', label: 'A4' }]} />
-        </div>
-        {kind === 'ind-checklist' && (
+        {sheets && (
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              Format
+            </Text>
+            <SegmentedControl aria-label="Format" value={format} onChange={(v) => setFormat(v as typeof format)} data={FORMATS} />
+          </div>
+        )}
+        {word && (
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              Paper
+            </Text>
+            <SegmentedControl aria-label="Paper" value={paper} onChange={(v) => setPaper(v as typeof paper)} data={[{ value: 'letter', label: 'US Letter' }, { value: 'a4', label: 'A4' }]} />
+          </div>
+        )}
+        {word && kind === 'ind-checklist' && (
           <div>
             <Text size="sm" fw={500} mb={4}>
               Group items by
             </Text>
             <SegmentedControl
+              aria-label="Group items by"
               value={groupBy}
               onChange={(v) => setGroupBy(v as typeof groupBy)}
               data={[{ value: 'section', label: '21 CFR 312.23 paragraph' }, { value: 'module', label: 'eCTD module' }]}
             />
           </div>
         )}
-        {kind === 'ind-checklist' && (
+        {word && kind === 'ind-checklist' && (
           <Checkbox.Group
             label="Checklists to list item by item"
             description="The IND checklist alone by default; readiness still counts blockers in every checklist"
@@ -88,7 +107,7 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
             <DateField label="To (UTC date)" clearable value={to} onChange={setTo} error={from && to && from > to ? 'Before “From”' : undefined} />
           </Group>
         )}
-        {signable && (
+        {word && signable && (
           <Stack gap={6} aria-label="Sign-off">
             <Text size="sm" fw={500}>
               Sign-off
@@ -111,7 +130,7 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
           <Button variant="default" onClick={onClose} disabled={run.isPending}>
             Cancel
           </Button>
-          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={(!!from && !!to && from > to) || (kind === 'ind-checklist' && included.length === 0)}>
+          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={(!!from && !!to && from > to) || (word && kind === 'ind-checklist' && included.length === 0)}>
             Export
           </Button>
         </Group>

@@ -32,7 +32,7 @@ export function ShareMenu({ product }: { product: Product }) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Word documents</Menu.Label>
+        <Menu.Label>Word documents and spreadsheets</Menu.Label>
         {(Object.keys(EXPORT_KINDS) as ExportKind[]).map((kind) => (
           <Menu.Item key={kind} leftSection={<IconFileTypeDocx size={16} />} onClick={() => setWord(kind)}>
             {EXPORT_KINDS[kind]}…
