@@ -100,11 +100,14 @@ describe('every Word export with hostile text in every field still opens', () =>
       pathway: { templateId: 'fda-ind-secretome', startDate: '2026-01-05' },
     });
     const pathway: PathwayView = await call(backend, 'pathway.get', { productId: product.id });
-    await call(backend, 'milestones.create', { stageId: pathway.stages[0]!.id, name: `M ${pick(150)}`, durationDays: 10, description: pick(500), owner: pick(80), notes: pick(500) });
+    await call(backend, 'milestones.create', { stageId: pathway.stages[0]!.id, name: `M ${pick(150)}`, durationDays: 10, description: pick(500), owner: pick(80), notes: pick(500), citation: pick(400) });
+    await call(backend, 'clocks.record', { productId: product.id, event: 'safety-information-received', date: '2026-05-04', label: pick(120), reason: pick(1000) });
+    await call(backend, 'baselines.create', { productId: product.id, name: `B ${pick(100)}` });
     const checklists: ChecklistsView = await call(backend, 'checklists.generate', { productId: product.id });
     const items = checklists.checklists.flatMap((c) => c.items);
-    for (const item of items.slice(0, 20)) {
-      await call(backend, 'checklistItems.update', { id: item.id, changes: { owner: pick(80), notes: pick(4000), status: 'drafting' }, reason: pick(1000) });
+    for (const [n, item] of items.slice(0, 24).entries()) {
+      const status = n % 4 === 0 ? { status: 'not-applicable' as const, justification: `J ${pick(1900)}` } : { status: 'drafting' as const };
+      await call(backend, 'checklistItems.update', { id: item.id, changes: { owner: pick(80), notes: pick(4000), ...status }, reason: pick(1000) });
     }
     await call(backend, 'scenarios.create', { productId: product.id, name: `S ${pick(110)}` });
     await call(backend, 'products.update', { id: product.id, changes: { notes: texts.join(' ').slice(0, 4000) }, reason: pick(1000) });
