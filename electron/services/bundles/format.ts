@@ -139,6 +139,25 @@ export const AuditRow = z.strictObject({
   reason: nstr(2000),
 });
 
+/** An electronic signature of the product's records, with the public key it was made with (it travels with the bundle). */
+export const SignatureRow = z.strictObject({
+  id,
+  signer_id: id,
+  record_kind: z.enum(['checklist_item', 'gate', 'export', 'scenario']),
+  record_id: str(200),
+  product_id: id.nullable(),
+  meaning: str(120),
+  printed_name: str(300),
+  signed_at: instant,
+  time_zone: str(80),
+  content_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  signature: str(200),
+  public_key: str(2000),
+  key_fingerprint: str(200),
+  superseded_at: instant.nullable(),
+  superseded_reason: nstr(300),
+});
+
 export const BundleData = z.strictObject({
   product: ProductRow,
   stages: z.array(StageRow).max(100),
@@ -148,6 +167,8 @@ export const BundleData = z.strictObject({
   checklists: z.array(ChecklistRow).max(200),
   items: z.array(ItemRow).max(20_000),
   audit: z.array(AuditRow).max(200_000),
+  /** Absent in bundles made before signatures travelled. */
+  signatures: z.array(SignatureRow).max(20_000).optional(),
 });
 export type BundleData = z.infer<typeof BundleData>;
 

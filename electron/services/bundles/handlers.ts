@@ -5,6 +5,7 @@ import { AppError, issuesOf, notFound } from '../errors';
 import type { HandlerMap } from '../handlers';
 import { documentPathShapeProblem } from '../checklists/documents';
 import { signedText, signerOf, trustHandlers } from './trust';
+import { checkSignature, UNTRUSTED_KEY } from '../signatures/verify';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleData, MAX_BUNDLE_CHARS, type BundleData as Data } from './format';
 
 const checksum = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
@@ -13,7 +14,36 @@ const checksum = (data: unknown) => createHash('sha256').update(JSON.stringify(d
 function readProduct(ctx: ServiceContext, productId: string): Data {
   const rows = ctx.repos.bundles.read(productId);
   if (!rows) throw notFound('product', productId);
-  return BundleData.parse(rows);
+  return BundleData.parse({ ...rows, signatures: ctx.repos.signatures.ofProduct(productId) });
+}
+
+/**
+ * Electronic signatures travel with their records, each with the public key that made it, so
+ * the verifier here checks them (a key not among the trusted colleagues' is reported). They are
+ * kept only when the records keep their ids (a new product here): a copy or a replacement gives
+ * every record a new id, which no signature covers.
+ */
+function importSignatures(ctx: ServiceContext, data: Data): { kept: number; dropped: number } {
+  const rows = data.signatures ?? [];
+  const now = ctx.now();
+  for (const row of rows) {
+    if (row.product_id !== data.product.id) throw refuse('An electronic signature of the bundle belongs to another product.');
+    if (!ctx.repos.signatures.signer(row.signer_id)) {
+      // The signer is a person of another installation: known here by name only, and cannot sign here (no password).
+      let name = `${row.printed_name} (imported)`;
+      for (let n = 2; ctx.repos.signatures.signerByName(name); n++) name = `${row.printed_name} (imported ${n})`;
+      ctx.repos.signatures.insertSigner({ id: row.signer_id, display_name: name, os_account: '', password_salt: '', password_hash: '', failed_attempts: 0, locked_until: null, created_at: now, password_set_at: now });
+    }
+    const { superseded_at: supersededAt, superseded_reason: supersededReason, ...signature } = row;
+    ctx.repos.signatures.insert(signature);
+    if (supersededAt) ctx.repos.signatures.supersede(row.id, supersededAt, supersededReason ?? 'record changed after signing');
+  }
+  // A signature that does not match its record or its own fields here was changed on the way: the file is refused.
+  for (const row of rows) {
+    const problems = checkSignature(ctx, ctx.repos.signatures.forRecord(row.record_kind, row.record_id).find((r) => r.id === row.id)!).problems.filter((p) => !p.startsWith(UNTRUSTED_KEY) && !p.startsWith('superseded'));
+    if (problems.length > 0) throw refuse(`The electronic signature of ${row.printed_name} (${row.meaning}, ${row.signed_at}) on ${row.record_kind.replace('_', ' ')} ${row.record_id} fails verification: ${problems.join('; ')}. The file was changed after signing.`);
+  }
+  return { kept: rows.length, dropped: 0 };
 }
 
 const refuse = (message: string) => new AppError('VALIDATION', `${message} Nothing was imported.`, [{ path: 'content', message }]);
@@ -201,8 +231,10 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import' | 't
       // The file's history is kept, but never passes for entries made here: each imported entry
       // says so in "who" and, in its reason, when, by whom here, from which file and its SHA-256.
       data = { ...data, audit: data.audit.map((a) => markImported(a, { at: ctx.now(), by: ctx.actor(), fileName, sha256 })) };
+      let carried = { kept: 0, dropped: 0 };
       try {
         ctx.repos.bundles.insertAll(data);
+        carried = outcome === 'new' ? importSignatures(ctx, data) : { kept: 0, dropped: incoming.signatures?.length ?? 0 };
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         // The transaction rolls back with this error: nothing of the bundle stays.
@@ -224,7 +256,9 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import' | 't
           `(SHA-256 ${sha256})`,
           signer.state === 'unsigned' ? '; unsigned' : `; signed by ${signer.name} (${signer.fingerprint})${signer.state === 'unknown' ? ', a key not in the trusted list' : ''}`,
           trust ? `; trusted by the user: ${trust.reason}` : '',
-        ].join(' ').replace(' ;', ';'),
+          carried.kept > 0 ? `; ${carried.kept} electronic signature${carried.kept === 1 ? '' : 's'} carried` : '',
+          carried.dropped > 0 ? `; ${carried.dropped} electronic signature${carried.dropped === 1 ? '' : 's'} not carried (a copy or a replacement gives every record a new id, which no signature covers)` : '',
+        ].join(' ').replace(/ ;/g, ';'),
       });
       audit.summarise(`${outcome === 'replace' ? 'Replaced' : 'Imported'} ${data.product.code} from the sharing bundle ${fileName}${outcome === 'copy' ? ' (as a copy)' : ''}`);
       return {

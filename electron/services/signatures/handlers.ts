@@ -6,7 +6,8 @@ import { changePassword, createSigner, currentSession, endSession, requireSigner
 type SignatureChannel = 'signers.list' | 'signers.create' | 'signers.changePassword' | 'signers.resetPassword' | 'signatures.session' | 'signatures.endSession' | 'signatures.sign' | 'signatures.verify';
 
 export const signatureHandlers: HandlerMap<SignatureChannel> = {
-  'signers.list': (_input, ctx) => ctx.repos.signatures.signers().map(toSigner),
+  // People who signed on another installation (their signatures came in a bundle) cannot sign here: no password.
+  'signers.list': (_input, ctx) => ctx.repos.signatures.signers().filter((s) => s.password_hash !== '').map(toSigner),
   'signers.create': ({ displayName, password }, ctx) => createSigner(ctx, displayName, password),
   'signers.changePassword': ({ signerId, oldPassword, newPassword }, ctx) => changePassword(ctx, signerId, oldPassword, newPassword),
   'signers.resetPassword': ({ signerId, newPassword, reason }, ctx) => resetPassword(ctx, signerId, newPassword, reason),

@@ -223,4 +223,39 @@ describe('electronic signatures', () => {
     await ok('milestones.update', { id: tox.id, changes: { durationDays: 10 } });
     expect((await ok('signatures.verify', { productId: product.id })).signatures.find((x) => x.id === signed.id)).toMatchObject({ state: 'valid' });
   });
+
+  it('signatures travel in a bundle with their key: verified on the other installation once its key is trusted; a forged one is refused', async () => {
+    const { product, item, ana } = await setup();
+    await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'QA binder 7' } });
+    const file = await ok('bundles.export', { productId: product.id });
+    const other = tempBackend(() => now);
+    try {
+      const imported = await call(other, 'bundles.import', { fileName: file.fileName, content: file.content, trust: { reason: 'From Ana, by hand' } });
+      expect(imported.mode).toBe('new');
+      // Carried, with the signer known by name only: they cannot sign here.
+      const before = await call(other, 'signatures.verify', {});
+      expect(before.checked).toBe(1);
+      expect(before.failures[0]!.problems.join()).toMatch(/neither this installation's nor a trusted colleague's/);
+      expect(await call(other, 'signers.list')).toEqual([]);
+      await call(other, 'trust.add', { fingerprint: backend.ctx.installationKey().fingerprint, name: 'Ana (installation A)' });
+      expect((await call(other, 'signatures.verify', {})).signatures[0]).toMatchObject({ state: 'valid', printedName: 'Ana Silva', meaning: 'Approved' });
+      expect(JSON.stringify(await call(other, 'audit.list', { productId: product.id }))).toContain('1 electronic signature carried');
+    } finally {
+      other.cleanup();
+    }
+    // A forged bundle: the signature's printed name changed, checksum recomputed, the bundle's own signature dropped.
+    const bundle = JSON.parse(file.content) as { checksum: string; signer?: unknown; signature?: unknown; data: { signatures: Array<{ printed_name: string }> } };
+    bundle.data.signatures[0]!.printed_name = 'Dr. QA Director';
+    bundle.checksum = (await import('node:crypto')).createHash('sha256').update(JSON.stringify(bundle.data)).digest('hex');
+    delete bundle.signer;
+    delete bundle.signature;
+    const third = tempBackend(() => now);
+    try {
+      const refused = await third.dispatch('bundles.import', { fileName: 'forged.rptbundle', content: JSON.stringify(bundle), trust: { reason: 'Looks fine' } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/electronic signature of Dr\. QA Director .* fails verification: the Ed25519 signature does not match/) } });
+      expect((await call(third, 'products.list', {})).length).toBe(0);
+    } finally {
+      third.cleanup();
+    }
+  });
 });

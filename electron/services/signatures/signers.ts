@@ -58,6 +58,7 @@ export function createSigner(ctx: ServiceContext, displayName: string, password:
  */
 export function authenticate(ctx: ServiceContext, signerId: string, password: string): SignerRow {
   const signer = requireSigner(ctx, signerId);
+  if (signer.password_hash === '') throw new AppError('CONFLICT', `${signer.display_name} signed on another installation (their signatures came in a bundle) and cannot sign here. Create a signer for them on this installation.`);
   if (signer.locked_until && ctx.now() < signer.locked_until) {
     throw new AppError('CONFLICT', `Signing is locked for ${signer.display_name} after ${MAX_PASSWORD_ATTEMPTS} wrong passwords, until ${signer.locked_until.slice(0, 16).replace('T', ' ')} UTC. Try again later, or have the password reset.`);
   }

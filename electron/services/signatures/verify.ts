@@ -2,9 +2,12 @@ import type { SignatureRow } from '../../../db/repositories/signatures';
 import { type SignatureView } from '../../contract';
 import type { Audit, ServiceContext } from '../context';
 import { fingerprintOf, verifySignature } from '../identity/installationKey';
+import { bareFingerprint, trustedSigners } from '../bundles/trust';
 import { contentHash, recordContent, signedPayload } from './content';
 
 export const SUPERSEDED_REASON = 'record changed after signing';
+/** A signature made on another installation whose key is not among the trusted colleagues'. */
+export const UNTRUSTED_KEY = "signed with a key that is neither this installation's nor a trusted colleague's";
 
 /** Date and time in the signer's time zone, with the zone: "2026-01-05 13:00 CET (Europe/Paris)". */
 export function localTime(iso: string, timeZone: string): string {
@@ -35,7 +38,9 @@ export function checkSignature(ctx: ServiceContext, row: SignatureRow): Signatur
     problems.push('the public key stored with the signature cannot be read');
   }
   if (keyFingerprint && keyFingerprint !== row.key_fingerprint) problems.push('the public key does not match the fingerprint stored with the signature');
-  if (keyFingerprint && keyFingerprint !== ctx.installationKey().fingerprint) problems.push(`signed with a key that is not this installation's (fingerprint ${row.key_fingerprint})`);
+  if (keyFingerprint && keyFingerprint !== ctx.installationKey().fingerprint && !trustedSigners(ctx).some((t) => bareFingerprint(t.fingerprint) === bareFingerprint(keyFingerprint))) {
+    problems.push(`${UNTRUSTED_KEY} (fingerprint ${row.key_fingerprint}): add it in Settings → Trusted colleagues if you know whose it is`);
+  }
   if (!verifySignature(row.public_key, signedPayload(row), row.signature)) {
     problems.push('the Ed25519 signature does not match the signed fields (record, meaning, printed name, time or content hash were changed in the data file)');
   }
