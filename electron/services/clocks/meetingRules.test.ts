@@ -28,3 +28,23 @@ describe('meeting rules on a product pathway', () => {
     expect(count(backend, 'audit_log')).toBe(before);
   });
 });
+
+describe('the end-of-phase-1 meeting follows a change of subpart E', () => {
+  it('turns Type C into Type B (EOP) with its lags when the product is marked subpart E, keeping a lag the user changed', async () => {
+    const product = await withPathway(false, 'FOLLOW-01');
+    const milestones = async () => (await call(backend, 'pathway.get', { productId: product.id })).stages.flatMap((s) => s.milestones);
+    const request = (await milestones()).find((m) => m.key === 'fda-receives-eop1-meeting-request')!;
+    const held = (await milestones()).find((m) => m.key === 'end-of-phase-1-meeting-held')!;
+    const pkg = (await milestones()).find((m) => m.key === 'eop1-briefing-package-submitted')!;
+    // The user set their own lag between the package and the meeting: it stays.
+    await call(backend, 'dependencies.update', { predecessorId: pkg.id, successorId: held.id, lagDays: 40 });
+    await call(backend, 'products.update', { id: product.id, changes: { subpartE: true }, reason: 'Orphan, life-threatening' });
+    const view = await call(backend, 'pathway.get', { productId: product.id });
+    const after = view.stages.flatMap((s) => s.milestones);
+    expect(after.find((m) => m.id === request.id)).toMatchObject({ meetingType: 'B-EOP', description: expect.stringMatching(/312\.82\(b\)/) });
+    expect(after.find((m) => m.id === held.id)?.meetingType).toBe('B-EOP');
+    const lag = (pred: string, succ: string) => view.dependencies.find((d) => d.predecessorId === pred && d.successorId === succ)?.lagDays;
+    expect(lag(request.id, held.id)).toBe(70);
+    expect(lag(pkg.id, held.id)).toBe(40);
+  });
+});

@@ -8,6 +8,7 @@ import type { HandlerMap } from '../handlers';
 import { requireProduct, toProduct } from '../lookups';
 import { pathwayTemplate } from '../pathway/templates';
 import { markEarlierWorkDone } from '../pathway/progress';
+import { followSubpartE } from '../pathway/endOfPhase';
 import { instantiatePathway, syncDerived } from '../pathway/writes';
 
 /** The stored columns are exactly the contract's profile fields (a compile-time check). */
@@ -80,6 +81,8 @@ export const productHandlers: HandlerMap<
       const patch: Partial<ProductProfile> = {};
       for (const f of changed) Object.assign(patch, { [f]: next[f] });
       ctx.repos.products.update(id, patch, ctx.now());
+      // The end-of-phase-1 meeting type follows subpart E (Type B (EOP) or Type C), with its reason.
+      if (patch.subpartE !== undefined && followSubpartE(ctx, id, patch.subpartE, audit)) syncDerived(ctx, id, audit);
       audit.summarise(`Profile of ${before.code} changed: ${changed.map((f) => PRODUCT_FIELD_LABELS[f].toLowerCase()).join(', ')}`);
       audit(
         ...changed.map((f) => ({
