@@ -194,6 +194,14 @@ describe('Word exports: structure', () => {
     for (const stage of pathway.stages) expect(svg).toContain(`>${stage.done}/${stage.total}<`);
     expect(svg).toContain('stroke-dasharray');
     expect(svg).toContain(`Today ${pathway.today}`);
+    // Milestones and the critical path, not only stages.
+    const milestones = pathway.stages.flatMap((s) => s.milestones).filter((m) => m.forecastFinish !== null);
+    expect(svg.match(/data-milestone="/g)?.length).toBe(milestones.length);
+    const critical = milestones.filter((m) => m.critical && m.status !== 'done');
+    expect(critical.length).toBeGreaterThan(1);
+    expect(svg.match(/data-critical="true"/g)?.length).toBe(critical.length);
+    expect(svg).toContain('data-critical-path="true"');
+    expect(svg).toContain('>Critical path<');
     expect(chooseTicks(0, 300).length).toBeGreaterThanOrEqual(9); // months
     expect(chooseTicks(0, 1000).every((t) => t.label.startsWith('Q'))).toBe(true);
     expect(chooseTicks(0, 3000).every((t) => /^\d{4}$/.test(t.label))).toBe(true);

@@ -5,8 +5,10 @@ import { safeText } from './safeText';
 
 /*
  * A print Gantt of the pathway's stages for the plan export: black text on white, one forecast
- * bar per stage with the planned span of its milestones as a thin grey bar beneath, ticks
- * chosen from the span, and a dashed line on the status date. Pure SVG text; resvg turns it
+ * bar per stage with the planned span of its milestones as a thin grey bar beneath, each
+ * milestone as a diamond at its forecast finish (red when on the critical path), the critical
+ * path as a red line through the critical milestones from stage to stage, ticks chosen from
+ * the span, and a dashed line on the status date. Pure SVG text; resvg turns it
  * into the PNG that Word embeds (Word's own SVG support is patchy across versions).
  */
 
@@ -23,10 +25,11 @@ const GRID = '#d9d9d9';
 const FORECAST = '#2f4f75';
 const FORECAST_DONE = '#1f3864';
 const PLANNED = '#a6a6a6';
+const CRITICAL = '#c00000';
 
 const ROW = 34;
 const AXIS = 40;
-const LEGEND = 44;
+const LEGEND = 58;
 const PAD = 12;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -156,6 +159,29 @@ export function renderTimelineSvg(pathway: PathwayView, { width: requested }: Ti
     }
   });
 
+  // Milestones: a diamond at each forecast finish, on its stage's bar; critical ones in red.
+  const diamond = (cx: number, cy: number, r: number, fill: string, stroke: string, attrs: string) =>
+    `<path d="M ${n(cx)} ${n(cy - r)} L ${n(cx + r)} ${n(cy)} L ${n(cx)} ${n(cy + r)} L ${n(cx - r)} ${n(cy)} Z" fill="${fill}" stroke="${stroke}" stroke-width="0.8" ${attrs}/>`;
+  const criticalPoints: Array<{ x: number; y: number }> = [];
+  stages.forEach((stage, i) => {
+    const cy = plotTop + i * ROW + 13.5;
+    for (const m of [...stage.milestones].sort((a, b) => a.position - b.position)) {
+      if (m.forecastFinish === null) continue;
+      const cx = x(toDayNumber(m.forecastFinish));
+      const critical = m.critical && m.status !== 'done';
+      if (critical) criticalPoints.push({ x: cx, y: cy });
+      parts.push(diamond(cx, cy, critical ? 4.2 : 3.2, critical ? CRITICAL : '#ffffff', critical ? '#ffffff' : INK, `data-milestone="${escapeXml(m.name)}"${critical ? ' data-critical="true"' : ''}`));
+    }
+  });
+  // The critical path: the critical milestones joined in date order, across stages.
+  criticalPoints.sort((a, b) => a.x - b.x || a.y - b.y);
+  if (criticalPoints.length > 1) {
+    const d = criticalPoints.map((pt, k) => `${k === 0 ? 'M' : 'L'} ${n(pt.x)} ${n(pt.y)}`).join(' ');
+    parts.push(`<path d="${d}" fill="none" stroke="${CRITICAL}" stroke-width="1.6" stroke-linejoin="round" data-critical-path="true"/>`);
+    // Diamonds above the line.
+    for (const pt of criticalPoints) parts.push(diamond(pt.x, pt.y, 4.2, CRITICAL, '#ffffff', ''));
+  }
+
   // Status date.
   const tx = n(x(today));
   parts.push(`<line x1="${tx}" y1="${plotTop - 4}" x2="${tx}" y2="${plotBottom + 4}" stroke="${INK}" stroke-width="1.2" stroke-dasharray="4 3"/>`);
@@ -164,7 +190,8 @@ export function renderTimelineSvg(pathway: PathwayView, { width: requested }: Ti
   parts.push(`<text x="${anchorEnd ? tx - 4 : tx + 4}" y="${plotBottom + 14}" font-size="9.5" fill="${INK}" text-anchor="${anchorEnd ? 'end' : 'start'}">${escapeXml(todayLabel)}</text>`);
 
   // Legend.
-  const ly = height - PAD - 6;
+  // Two legend lines: the bars, then the marks.
+  const ly = height - PAD - 20;
   let lx = plotLeft;
   parts.push(`<rect x="${lx}" y="${ly - 9}" width="22" height="10" rx="2" fill="${FORECAST}"/>`);
   parts.push(`<text x="${lx + 27}" y="${ly}" font-size="9.5" fill="${INK}">Forecast (done/total milestones)</text>`);
@@ -174,6 +201,14 @@ export function renderTimelineSvg(pathway: PathwayView, { width: requested }: Ti
   lx += 110;
   parts.push(`<line x1="${lx + 11}" y1="${ly - 11}" x2="${lx + 11}" y2="${ly + 2}" stroke="${INK}" stroke-width="1.2" stroke-dasharray="4 3"/>`);
   parts.push(`<text x="${lx + 18}" y="${ly}" font-size="9.5" fill="${INK}">Status date</text>`);
+  const ly2 = ly + 15;
+  lx = plotLeft;
+  parts.push(diamond(lx + 11, ly2 - 4, 3.2, '#ffffff', INK, ''));
+  parts.push(`<text x="${lx + 27}" y="${ly2}" font-size="9.5" fill="${INK}">Milestone (forecast finish)</text>`);
+  lx += 200;
+  parts.push(`<line x1="${lx}" y1="${ly2 - 4}" x2="${lx + 22}" y2="${ly2 - 4}" stroke="${CRITICAL}" stroke-width="1.6"/>`);
+  parts.push(diamond(lx + 11, ly2 - 4, 4.2, CRITICAL, '#ffffff', ''));
+  parts.push(`<text x="${lx + 27}" y="${ly2}" font-size="9.5" fill="${INK}">Critical path</text>`);
 
   parts.push('</svg>');
   return parts.join('\n');
