@@ -1,6 +1,8 @@
 import { Alert, Anchor } from '@mantine/core';
 import { createHashRouter, Link, useRouteError } from 'react-router';
 import { lazy } from 'react';
+import { dashboardQuery } from '../features/dashboard/lib/query';
+import { queryClient } from '../lib/queryClient';
 import { AppLayout } from './AppLayout';
 
 // One chunk per page (React.lazy): the first screen loads the shell and its own page only.
@@ -33,7 +35,15 @@ export const router = createHashRouter([
       { index: true, element: <PortfolioPage /> },
       { path: 'products/new', element: <NewProductPage /> },
       { path: 'products/:id', element: <ProductPage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
+      // The dashboard's data is asked for while its page's code loads, not after.
+      {
+        path: 'dashboard',
+        element: <DashboardPage />,
+        loader: () => {
+          void queryClient.prefetchQuery(dashboardQuery);
+          return null;
+        },
+      },
       { path: 'clocks', element: <ClockCalculatorPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'settings', element: <SettingsPage /> },

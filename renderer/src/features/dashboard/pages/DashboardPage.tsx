@@ -1,11 +1,11 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardDeadline, DashboardView } from '../../../../../electron/contract';
-import { api } from '../../../lib/api';
 import { StageBadge } from '../../products/components/ProductBadges';
+import { dashboardQuery } from '../lib/query';
 
 function Stat({ label, value, color }: { label: string; value: number | string; color?: string }) {
   return (
@@ -38,9 +38,15 @@ function DaysBadge({ d }: { d: DashboardDeadline }) {
   );
 }
 
+/** Deadline rows shown before "Show all". */
+const ROWS_SHOWN = 25;
+
 /** One group of deadlines: overdue first and marked, then those within the window chosen. */
 function DeadlineGroup({ title, rows, empty, limit, kind }: { title: string; rows: DashboardDeadline[]; empty: string; limit: number; kind: 'clock' | 'milestone' }) {
-  const shown = rows.filter((d) => d.overdue || d.daysAway <= limit);
+  const [all, setAll] = useState(false);
+  const due = rows.filter((d) => d.overdue || d.daysAway <= limit);
+  // A portfolio far behind plan can have hundreds of overdue rows: the first ones (overdue first), then all on request.
+  const shown = all ? due : due.slice(0, ROWS_SHOWN);
   return (
     <div>
       <Title order={2} size="h4" mb={6}>
@@ -99,6 +105,16 @@ function DeadlineGroup({ title, rows, empty, limit, kind }: { title: string; row
           </Table.Tbody>
         </Table>
       )}
+      {due.length > shown.length && (
+        <Group gap="xs" mt={6}>
+          <Text size="sm" c="dimmed">
+            {shown.length} of {due.length} shown ({due.filter((d) => d.overdue).length} overdue).
+          </Text>
+          <Button size="compact-sm" variant="subtle" onClick={() => setAll(true)}>
+            Show all {due.length}
+          </Button>
+        </Group>
+      )}
     </div>
   );
 }
@@ -131,7 +147,7 @@ function Upcoming({ view }: { view: DashboardView }) {
 }
 
 export function DashboardPage() {
-  const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api.dashboard.get({}) });
+  const dashboard = useQuery(dashboardQuery);
   if (dashboard.isPending) return <Loader m="xl" />;
   if (dashboard.isError) return <Alert color="red" title="The dashboard could not be computed">{dashboard.error.message}</Alert>;
   const view = dashboard.data;
