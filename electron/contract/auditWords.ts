@@ -17,6 +17,10 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   stage: 'Stage',
   signer: 'Signer',
   signature: 'Electronic signature',
+  lot: 'Lot',
+  lot_spec: 'Specification',
+  lot_result: 'Lot result',
+  lot_import_mapping: 'CSV column mapping',
 };
 
 /** Field names in words, by record kind (a field not listed is spelt out from its name). */

@@ -6,6 +6,7 @@ import type { ErrorCode } from './result';
 import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
 import { PlanComparison, PlansCompareInput, ScenarioApplyInput, ScenarioCreateInput, ScenarioDiscardInput, ScenarioEditInput, ScenarioRef, ScenarioSummary, ScenarioView } from './scenario';
 import { Id } from './common';
+import { InvestigationInput, LotCreateInput, LotRef, LotsProductInput, LotStatusInput, LotsView, LotUpdateInput, LotView, ResultsRecordInput, Spec, SpecCreateInput, SpecsView } from './lots';
 import { SignaturesInput, SignatureView, Signer, SignerCreateInput, SignerPasswordChangeInput, SignerPasswordResetInput, SigningSession, SignInput, VerifyReport } from './signature';
 import {
   ChecklistBulkUpdateInput,
@@ -116,6 +117,15 @@ export const contract = {
   'signatures.endSession': def('End the signing session (the next signature needs signer and password)', Empty, SigningSession),
   'signatures.sign': def('Sign a checklist item (Approved, with evidence), a readiness gate (Approved for submission) or the IND checklist export (Reviewed)', SignInput, SignatureView, ['NOT_FOUND', 'CONFLICT']),
   'signatures.verify': def('Check every signature (or a product\'s) against its record and the installation key; lists failures with reasons', SignaturesInput, VerifyReport),
+  'lots.specs': def('A product release specifications: the version in force, every earlier version, and the suggested templates', LotsProductInput, SpecsView, ['NOT_FOUND']),
+  'lots.createSpec': def('Save a new specification version (earlier lots keep the version they were made under)', SpecCreateInput, Spec, ['NOT_FOUND', 'CONFLICT']),
+  'lots.list': def('A product lots with their judgements against their specification version and what blocks release', LotsProductInput, LotsView, ['NOT_FOUND']),
+  'lots.get': def('One lot: results line by line, judged against its specification version', LotRef, LotView, ['NOT_FOUND']),
+  'lots.create': def('Record a lot (lot number unique per product) under the specification in force', LotCreateInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.update': def('Change a lot: number, purpose, dates, process version, source, scale, milestone, notes', LotUpdateInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.setStatus': def('Move a lot on (on test, released, rejected, quarantined); release is refused while a required result is missing or OOS without a deviation', LotStatusInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.recordResults': def('Record results of a lot (converted to the specification unit, or refused), all or nothing', ResultsRecordInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.investigate': def('Record the investigation note of an out-of-specification result', InvestigationInput, LotView, ['NOT_FOUND', 'CONFLICT']),
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -12,3 +12,4 @@ export * from './channels';
 export * from './client';
 export * from './auditWords';
 export * from './signature';
+export * from './lots';

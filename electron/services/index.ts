@@ -8,6 +8,7 @@ import { clockHandlers } from './clocks/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { exportHandlers } from './exports/handlers';
 import type { Handler, HandlerMap } from './handlers';
+import { lotHandlers } from './lots/handlers';
 import { pathwayHandlers } from './pathway/handlers';
 import { baselineHandlers } from './planning/baselines';
 import { scenarioHandlers } from './planning/scenarios';
@@ -33,6 +34,7 @@ export const handlers: HandlerMap<Channel> = {
   ...scenarioHandlers,
   ...checklistHandlers,
   ...signatureHandlers,
+  ...lotHandlers,
 };
 
 export function handlerFor<C extends Channel>(channel: C): Handler<C> {

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { choice, Id, IsoDate, requiredText, text } from './common';
+
+/** Lot register (issue 15): specifications, lots, results, import, trends and comparability. */
+
+export const LOT_PURPOSE_LABELS = {
+  engineering: 'Engineering',
+  toxicology: 'Toxicology (GLP)',
+  clinical: 'Clinical',
+  stability: 'Stability',
+  research: 'Research',
+} as const;
+export type LotPurposeId = keyof typeof LOT_PURPOSE_LABELS;
+export const LotPurpose = choice('Purpose', Object.keys(LOT_PURPOSE_LABELS) as [LotPurposeId, ...LotPurposeId[]]);
+
+export const LOT_STATUS_LABELS = {
+  'in-production': 'In production',
+  'on-test': 'On test',
+  released: 'Released',
+  rejected: 'Rejected',
+  quarantined: 'Quarantined',
+} as const;
+export type LotStatusId = keyof typeof LOT_STATUS_LABELS;
+export const LotStatus = choice('Status', Object.keys(LOT_STATUS_LABELS) as [LotStatusId, ...LotStatusId[]]);
+
+export const SPEC_PHASE_LABELS = {
+  preclinical: 'Preclinical (GLP toxicology)',
+  'phase-1': 'Phase 1',
+  'phase-2': 'Phase 2',
+  'phase-3': 'Phase 3',
+} as const;
+export type SpecPhaseId = keyof typeof SPEC_PHASE_LABELS;
+export const SpecPhase = choice('Phase', Object.keys(SPEC_PHASE_LABELS) as [SpecPhaseId, ...SpecPhaseId[]]);
+
+export const CRITERION_KIND_LABELS = {
+  range: 'Range (low – high)',
+  max: 'Not more than (≤)',
+  min: 'Not less than (≥)',
+  negative: 'Negative',
+  conforms: 'Conforms',
+  report: 'Report result',
+} as const;
+export type CriterionKindId = keyof typeof CRITERION_KIND_LABELS;
+export const CriterionKind = choice('Acceptance criterion', Object.keys(CRITERION_KIND_LABELS) as [CriterionKindId, ...CriterionKindId[]]);
+
+export const JUDGEMENT_LABELS = { conforms: 'Conforms', oos: 'Out of specification', missing: 'Missing' } as const;
+export type JudgementId = keyof typeof JUDGEMENT_LABELS;
+export const Judgement = z.enum(Object.keys(JUDGEMENT_LABELS) as [JudgementId, ...JudgementId[]]);
+
+const Limit = z.number({ error: 'Limits must be numbers' }).finite().nullable().optional();
+
+export const SpecAttributeInput = z.strictObject({
+  key: text(60, 'Attribute key').optional(),
+  name: requiredText('Attribute', 120),
+  method: text(200, 'Method').optional(),
+  unit: text(40, 'Unit').optional(),
+  kind: CriterionKind,
+  lower: Limit,
+  upper: Limit,
+  required: z.boolean().optional(),
+  checklistItemId: Id.nullable().optional(),
+  citation: text(500, 'Citation').optional(),
+});
+
+export const SpecCreateInput = z.strictObject({
+  productId: Id,
+  phase: SpecPhase,
+  notes: text(2000, 'Notes').optional(),
+  /** The suggested template the attributes came from, kept for the record. */
+  source: text(120, 'Source').optional(),
+  attributes: z.array(SpecAttributeInput).min(1, 'A specification needs at least one attribute').max(80, 'A specification has at most 80 attributes'),
+});
+
+export const SpecAttribute = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  method: z.string(),
+  unit: z.string(),
+  kind: CriterionKind,
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  required: z.boolean(),
+  checklistItemId: z.string().nullable(),
+  citation: z.string(),
+  /** "1E9 – 5E10 particles/mL", "≤ 0.5 EU/mL", "Negative" */
+  criterion: z.string(),
+});
+export type SpecAttribute = z.infer<typeof SpecAttribute>;
+
+export const Spec = z.object({
+  id: z.string(),
+  productId: z.string(),
+  version: z.number(),
+  phase: SpecPhase,
+  notes: z.string(),
+  source: z.string(),
+  createdAt: z.string(),
+  attributes: z.array(SpecAttribute),
+  lotCount: z.number(),
+});
+export type Spec = z.infer<typeof Spec>;
+
+export const SpecTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  fraction: z.string(),
+  description: z.string(),
+  attributes: z.array(SpecAttributeInput),
+});
+export type SpecTemplate = z.infer<typeof SpecTemplate>;
+
+export const LotsProductInput = z.strictObject({ productId: Id });
+export const SpecsView = z.object({ current: Spec.nullable(), versions: z.array(Spec), templates: z.array(SpecTemplate) });
+
+const optionalDate = IsoDate.nullable().optional();
+
+export const LotFields = z.strictObject({
+  lotNumber: requiredText('Lot number', 60),
+  purpose: LotPurpose,
+  manufacturedOn: IsoDate,
+  processVersion: requiredText('Process version', 60),
+  source: text(300, 'Source').optional(),
+  scale: text(120, 'Scale').optional(),
+  retestOn: optionalDate,
+  expiryOn: optionalDate,
+  milestoneId: Id.nullable().optional(),
+  notes: text(4000, 'Notes').optional(),
+});
+export const LotCreateInput = LotFields.extend({ productId: Id });
+export const LotUpdateInput = z.strictObject({ lotId: Id, changes: LotFields.partial() });
+export const LotRef = z.strictObject({ lotId: Id });
+export const LotStatusInput = z.strictObject({
+  lotId: Id,
+  status: LotStatus,
+  /** A recorded deviation with its justification: needed to release a lot with a missing or OOS required result. */
+  deviation: text(4000, 'Deviation').optional(),
+  reason: text(1000, 'Reason').optional(),
+});
+
+export const ResultEntry = z.strictObject({
+  attribute: requiredText('Attribute', 120),
+  value: requiredText('Value', 200),
+  unit: text(40, 'Unit').optional(),
+  testedOn: IsoDate,
+  analyst: text(120, 'Analyst').optional(),
+  method: text(200, 'Method').optional(),
+  investigation: text(4000, 'Investigation').optional(),
+});
+export const ResultsRecordInput = z.strictObject({ lotId: Id, results: z.array(ResultEntry).min(1, 'Enter at least one result').max(200) });
+export const InvestigationInput = z.strictObject({ resultId: Id, investigation: requiredText('Investigation note', 4000) });
+
+export const LotResultLine = z.object({
+  attribute: SpecAttribute,
+  result: z
+    .object({
+      id: z.string(),
+      value: z.string(),
+      valueNumber: z.number().nullable(),
+      enteredValue: z.string(),
+      enteredUnit: z.string(),
+      testedOn: z.string(),
+      analyst: z.string(),
+      method: z.string(),
+      investigation: z.string(),
+    })
+    .nullable(),
+  judgement: Judgement,
+  /** An OOS result without an investigation note. */
+  needsInvestigation: z.boolean(),
+});
+
+export const LotSummary = z.object({
+  id: z.string(),
+  productId: z.string(),
+  lotNumber: z.string(),
+  purpose: LotPurpose,
+  manufacturedOn: z.string(),
+  processVersion: z.string(),
+  source: z.string(),
+  scale: z.string(),
+  status: LotStatus,
+  retestOn: z.string().nullable(),
+  expiryOn: z.string().nullable(),
+  milestoneId: z.string().nullable(),
+  milestoneName: z.string().nullable(),
+  deviation: z.string(),
+  illustrative: z.boolean(),
+  notes: z.string(),
+  releasedOn: z.string().nullable(),
+  specId: z.string(),
+  specVersion: z.number(),
+  counts: z.object({ conforms: z.number(), oos: z.number(), missing: z.number() }),
+  /** Why the lot cannot be released now, in words (empty when it can). */
+  releaseBlockers: z.array(z.string()),
+});
+export type LotSummary = z.infer<typeof LotSummary>;
+
+export const LotView = z.object({ lot: LotSummary, spec: Spec, lines: z.array(LotResultLine) });
+export type LotView = z.infer<typeof LotView>;
+export const LotsView = z.object({ spec: Spec.nullable(), lots: z.array(LotSummary), processVersions: z.array(z.string()) });
+export type LotsView = z.infer<typeof LotsView>;

@@ -1,0 +1,29 @@
+import type { HandlerMap } from '../handlers';
+import { requireProduct } from '../lookups';
+import { createLot, setLotStatus, updateLot } from './lots';
+import { investigate, recordResults } from './results';
+import { createSpec } from './specs';
+import { SPEC_TEMPLATES } from './templates';
+import { lotsOfProduct, lotView, specBook } from './view';
+
+type LotChannel = 'lots.specs' | 'lots.createSpec' | 'lots.list' | 'lots.get' | 'lots.create' | 'lots.update' | 'lots.setStatus' | 'lots.recordResults' | 'lots.investigate';
+
+export const lotHandlers: HandlerMap<LotChannel> = {
+  'lots.specs': ({ productId }, ctx) => {
+    requireProduct(ctx, productId);
+    const book = specBook(ctx, productId);
+    return { current: book.current, versions: book.specs, templates: SPEC_TEMPLATES };
+  },
+  'lots.createSpec': (input, ctx) => createSpec(ctx, input),
+  'lots.list': ({ productId }, ctx) => {
+    requireProduct(ctx, productId);
+    const { current, lots } = lotsOfProduct(ctx, productId);
+    return { spec: current, lots: lots.map((l) => l.summary), processVersions: [...new Set(lots.map((l) => l.row.process_version))] };
+  },
+  'lots.get': ({ lotId }, ctx) => lotView(ctx, lotId),
+  'lots.create': (input, ctx) => createLot(ctx, input),
+  'lots.update': (input, ctx) => updateLot(ctx, input),
+  'lots.setStatus': (input, ctx) => setLotStatus(ctx, input),
+  'lots.recordResults': ({ lotId, results }, ctx) => recordResults(ctx, lotId, results),
+  'lots.investigate': (input, ctx) => investigate(ctx, input),
+};
