@@ -1,0 +1,60 @@
+import { expect, test, useFreshServer } from './fixtures';
+import { LotsPage } from './pages/lotsPage';
+import { createProduct } from './pages/productForm';
+
+test.describe.configure({ mode: 'serial' });
+useFreshServer();
+
+const today = new Date().toISOString().slice(0, 10);
+
+test('a lot is recorded against the suggested EV specification: results converted and judged, an OOS blocks release until investigated and deviated', async ({ page, pageErrors }) => {
+  const product = await createProduct(page, { code: 'EV-LOTS', name: 'Umbilical cord MSC EVs (lots)', fraction: 'Extracellular vesicles (EV)', sponsor: 'E2E Lots Inc.', sourceCell: 'Mesenchymal stromal cells', sourceTissue: 'Umbilical cord', indication: 'BPD', route: 'Intratracheal' });
+  await product.openTab('Lots');
+  const lots = new LotsPage(page);
+  await lots.startSpecFromTemplate(/EV secretome/);
+  await expect(lots.specTable.getByRole('row', { name: /Endotoxin .* ≤ 0.5 EU\/mL/ })).toBeVisible();
+
+  await lots.createLot({ lotNumber: 'EV-24-001', manufacturedOn: today, processVersion: 'v1' });
+  await lots.enterResults(today, {
+    'Particle concentration': { value: '2.5e7', unit: 'particles/µL' },
+    Endotoxin: '0.8',
+    Sterility: 'No growth',
+  });
+  await expect(lots.resultRow('Particle concentration')).toContainText('2.5E10 particles/mL');
+  await expect(lots.resultRow('Particle concentration')).toContainText('entered 2.5e7 particles/µL');
+  await expect(lots.resultRow('Particle concentration')).toContainText('Conforms');
+  await expect(lots.resultRow('Endotoxin')).toContainText('OOS');
+  await expect(lots.resultRow('Modal size')).toContainText('Missing');
+
+  // A result that cannot be read names its field and writes nothing.
+  await lots.enterResults(today, { 'Modal size': 'about 100' });
+  await expect(page.getByText(/Row 1, value of Modal size: "about 100" is not a number/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Release is refused while required results are missing or OOS without investigation.
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await page.getByRole('menuitem', { name: 'Release…' }).click();
+  const release = page.getByRole('dialog', { name: /Lot EV-24-001: Released/ });
+  await expect(release.getByText('Endotoxin: out of specification without an investigation note')).toBeVisible();
+  await release.getByRole('button', { name: 'Release lot' }).click();
+  await expect(release.getByText(/cannot be released/)).toBeVisible();
+  await release.getByRole('button', { name: 'Cancel' }).click();
+
+  await lots.resultRow('Endotoxin').getByRole('button', { name: 'Needs investigation' }).click();
+  const note = page.getByRole('dialog', { name: 'OOS investigation: Endotoxin' });
+  await note.getByRole('textbox').fill('OOS-001: sampling contamination; retest conforms');
+  await note.getByRole('button', { name: 'Save note' }).click();
+  await expect(lots.resultRow('Endotoxin').getByRole('button', { name: 'Investigation' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await page.getByRole('menuitem', { name: 'Release…' }).click();
+  await release.getByRole('textbox', { name: /Deviation/ }).fill('DEV-001: released for engineering use, QA approved');
+  await release.getByRole('button', { name: 'Release lot' }).click();
+  await expect(release).toBeHidden();
+  await expect(page.getByText('Released', { exact: true }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'All lots' }).click();
+  await expect(lots.lotRow('EV-24-001')).toContainText('Released');
+  await expect(lots.lotRow('EV-24-001')).toContainText('OOS');
+  expect(pageErrors).toEqual([]);
+});
