@@ -1,4 +1,4 @@
-import { expect, test, useFreshServer } from './fixtures';
+import { expect, openApp, test, useFreshServer } from './fixtures';
 import { LotsPage } from './pages/lotsPage';
 import { createProduct } from './pages/productForm';
 
@@ -6,9 +6,12 @@ test.describe.configure({ mode: 'serial' });
 useFreshServer();
 
 const today = new Date().toISOString().slice(0, 10);
+/** The product page's route, kept for the tests that follow. */
+let productRoute = '';
 
 test('a lot is recorded against the suggested EV specification: results converted and judged, an OOS blocks release until investigated and deviated', async ({ page, pageErrors }) => {
   const product = await createProduct(page, { code: 'EV-LOTS', name: 'Umbilical cord MSC EVs (lots)', fraction: 'Extracellular vesicles (EV)', sponsor: 'E2E Lots Inc.', sourceCell: 'Mesenchymal stromal cells', sourceTissue: 'Umbilical cord', indication: 'BPD', route: 'Intratracheal' });
+  productRoute = new URL(page.url()).hash.slice(1).split('?')[0]!;
   await product.openTab('Lots');
   const lots = new LotsPage(page);
   await lots.startSpecFromTemplate(/EV secretome/);
@@ -56,5 +59,31 @@ test('a lot is recorded against the suggested EV specification: results converte
   await page.getByRole('button', { name: 'All lots' }).click();
   await expect(lots.lotRow('EV-24-001')).toContainText('Released');
   await expect(lots.lotRow('EV-24-001')).toContainText('OOS');
+  expect(pageErrors).toEqual([]);
+});
+
+test('results are imported from an NTA CSV: mapping guessed from the column names, preview with judgements, then one import', async ({ page, pageErrors }) => {
+  await openApp(page, `${productRoute}?tab=lots`);
+  const lots = new LotsPage(page);
+  await lots.createLot({ lotNumber: 'EV-24-002', manufacturedOn: today, processVersion: 'v2' });
+  await page.getByRole('button', { name: 'All lots' }).click();
+  await lots.section('Import');
+  await page.getByRole('textbox', { name: 'Source (instrument or LIMS)' }).or(page.getByRole('combobox', { name: 'Source (instrument or LIMS)' })).first().fill('NanoSight NS300');
+  await page.getByRole('textbox', { name: 'Or paste the CSV text' }).fill(`Sample ID;Date;Concentration (particles/mL);Mode (nm)\nEV-24-002;${today};6.5e11;131\nEV-24-404;${today};1e10;100`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByText('Line 3, lot: "EV-24-404" is not a lot of this product; record it first')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import \d+ results?$/ })).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Or paste the CSV text' }).fill(`Sample ID;Date;Concentration (particles/mL);Mode (nm)\nEV-24-002;${today};6.5e11;131`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = page.getByRole('table', { name: 'Import preview' });
+  await expect(preview.getByRole('row', { name: /Particle concentration .* OOS/ })).toBeVisible();
+  await expect(preview.getByRole('row', { name: /Modal size 131 nm .* Conforms/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Import 2 results' }).click();
+  await expect(page.getByText('Imported 2 results for 1 lots')).toBeVisible();
+
+  await lots.section('Lots');
+  await lots.lotsTable.getByRole('button', { name: 'EV-24-002' }).click();
+  await expect(lots.resultRow('Particle concentration')).toContainText('6.5E11 particles/mL');
+  await expect(lots.resultRow('Particle concentration')).toContainText('OOS');
   expect(pageErrors).toEqual([]);
 });

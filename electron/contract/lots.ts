@@ -200,3 +200,42 @@ export const LotView = z.object({ lot: LotSummary, spec: Spec, lines: z.array(Lo
 export type LotView = z.infer<typeof LotView>;
 export const LotsView = z.object({ spec: Spec.nullable(), lots: z.array(LotSummary), processVersions: z.array(z.string()) });
 export type LotsView = z.infer<typeof LotsView>;
+
+/** How a CSV's columns map to results, saved per source (an instrument or LIMS) and reused. */
+export const ImportMapping = z.strictObject({
+  lot: requiredText('Lot column', 200),
+  testedOn: requiredText('Test date column', 200),
+  analyst: text(200, 'Analyst column').optional(),
+  /** Long format: one result per line, with the attribute, value and (optionally) unit in columns. */
+  attribute: text(200, 'Attribute column').optional(),
+  value: text(200, 'Value column').optional(),
+  unit: text(200, 'Unit column').optional(),
+  /** Wide format: a column per attribute (an NTA export: concentration, mode...), with its unit. */
+  columns: z.array(z.strictObject({ column: requiredText('Column', 200), attribute: requiredText('Attribute', 120), unit: text(40, 'Unit').optional() })).max(100).optional(),
+});
+export type ImportMapping = z.infer<typeof ImportMapping>;
+
+const CsvText = z.string({ error: 'The CSV text is required' }).max(20_000_000, 'The CSV file is larger than 20 MB: split it');
+export const ImportInput = z.strictObject({
+  productId: Id,
+  source: requiredText('Source (instrument or LIMS)', 120),
+  csv: CsvText,
+  mapping: ImportMapping.optional(),
+  saveMapping: z.boolean().optional(),
+});
+
+export const ImportIssue = z.object({ line: z.number(), field: z.string(), message: z.string() });
+export const ImportPreview = z.object({
+  source: z.string(),
+  delimiter: z.string(),
+  columns: z.array(z.string()),
+  /** The mapping used: as given, else the one saved for this source, else guessed from the column names. */
+  mapping: ImportMapping.nullable(),
+  mappingFrom: z.enum(['given', 'saved', 'guessed']),
+  total: z.number(),
+  rows: z.array(z.object({ line: z.number(), lot: z.string(), attribute: z.string(), value: z.string(), unit: z.string(), testedOn: z.string(), judgement: Judgement.nullable() })),
+  issues: z.array(ImportIssue),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+export const ImportDone = z.object({ created: z.number(), updated: z.number(), lots: z.number(), mappingSaved: z.boolean() });
+export const ImportMappings = z.array(z.object({ source: z.string(), mapping: ImportMapping, updatedAt: z.string() }));

@@ -1,12 +1,14 @@
+import { ImportMapping } from '../../contract';
 import type { HandlerMap } from '../handlers';
 import { requireProduct } from '../lookups';
+import { importCsv, previewImport } from './importCsv';
 import { createLot, setLotStatus, updateLot } from './lots';
 import { investigate, recordResults } from './results';
 import { createSpec } from './specs';
 import { SPEC_TEMPLATES } from './templates';
 import { lotsOfProduct, lotView, specBook } from './view';
 
-type LotChannel = 'lots.specs' | 'lots.createSpec' | 'lots.list' | 'lots.get' | 'lots.create' | 'lots.update' | 'lots.setStatus' | 'lots.recordResults' | 'lots.investigate';
+type LotChannel = 'lots.specs' | 'lots.createSpec' | 'lots.list' | 'lots.get' | 'lots.create' | 'lots.update' | 'lots.setStatus' | 'lots.recordResults' | 'lots.investigate' | 'lots.importPreview' | 'lots.import' | 'lots.mappings';
 
 export const lotHandlers: HandlerMap<LotChannel> = {
   'lots.specs': ({ productId }, ctx) => {
@@ -26,4 +28,13 @@ export const lotHandlers: HandlerMap<LotChannel> = {
   'lots.setStatus': (input, ctx) => setLotStatus(ctx, input),
   'lots.recordResults': ({ lotId, results }, ctx) => recordResults(ctx, lotId, results),
   'lots.investigate': (input, ctx) => investigate(ctx, input),
+  'lots.importPreview': (input, ctx) => previewImport(ctx, input),
+  'lots.import': (input, ctx) => importCsv(ctx, input),
+  'lots.mappings': ({ productId }, ctx) => {
+    requireProduct(ctx, productId);
+    return ctx.repos.lots.mappings(productId).flatMap((m) => {
+      const parsed = ImportMapping.safeParse(JSON.parse(m.mapping));
+      return parsed.success ? [{ source: m.source, mapping: parsed.data, updatedAt: m.updated_at }] : [];
+    });
+  },
 };

@@ -1,11 +1,12 @@
 import { Alert, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useLots } from '../hooks/useLots';
+import { ImportPanel } from './ImportPanel';
 import { LotDetail } from './LotDetail';
 import { LotList } from './LotList';
 import { SpecEditor } from './SpecEditor';
 
-type Section = 'lots' | 'specification';
+type Section = 'lots' | 'specification' | 'import';
 
 /** The product's "Lots" tab: the lot register, a lot's results, and the specification. */
 export function LotsPanel({ productId, fraction }: { productId: string; fraction: string }) {
@@ -21,11 +22,14 @@ export function LotsPanel({ productId, fraction }: { productId: string; fraction
         data={[
           { value: 'lots', label: 'Lots' },
           { value: 'specification', label: 'Specification' },
+          { value: 'import', label: 'Import' },
         ]}
         w="fit-content"
       />
       <Paper withBorder p="md" radius="md">
-        {section === 'specification' ? (
+        {section === 'import' ? (
+          <ImportPanel productId={productId} />
+        ) : section === 'specification' ? (
           <SpecEditor productId={productId} fraction={fraction} />
         ) : open ? (
           <LotDetail lotId={open} onBack={() => setOpen(null)} />
