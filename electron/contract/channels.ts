@@ -6,7 +6,7 @@ import type { ErrorCode } from './result';
 import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
 import { PlanComparison, PlansCompareInput, ScenarioApplyInput, ScenarioCreateInput, ScenarioDiscardInput, ScenarioEditInput, ScenarioRef, ScenarioSummary, ScenarioView } from './scenario';
 import { Id } from './common';
-import { ImportDone, ImportInput, ImportMappings, ImportPreview, InvestigationInput, LotCreateInput, LotRef, LotsProductInput, LotStatusInput, LotsView, LotUpdateInput, LotView, ResultsRecordInput, Spec, SpecCreateInput, SpecsView } from './lots';
+import { CompareInput, ComparisonView, TrendsInput, TrendsView, ImportDone, ImportInput, ImportMappings, ImportPreview, InvestigationInput, LotCreateInput, LotRef, LotsProductInput, LotStatusInput, LotsView, LotUpdateInput, LotView, ResultsRecordInput, Spec, SpecCreateInput, SpecsView } from './lots';
 import { SignaturesInput, SignatureView, Signer, SignerCreateInput, SignerPasswordChangeInput, SignerPasswordResetInput, SigningSession, SignInput, VerifyReport } from './signature';
 import {
   ChecklistBulkUpdateInput,
@@ -125,6 +125,8 @@ export const contract = {
   'lots.update': def('Change a lot: number, purpose, dates, process version, source, scale, milestone, notes', LotUpdateInput, LotView, ['NOT_FOUND', 'CONFLICT']),
   'lots.setStatus': def('Move a lot on (on test, released, rejected, quarantined); release is refused while a required result is missing or OOS without a deviation', LotStatusInput, LotView, ['NOT_FOUND', 'CONFLICT']),
   'lots.recordResults': def('Record results of a lot (converted to the specification unit, or refused), all or nothing', ResultsRecordInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.trends': def('Per attribute across lots: individuals control chart (mean ± 3σ from reference lots), Western Electric signals, spec limits, Cpk for two-sided specs', TrendsInput, TrendsView, ['NOT_FOUND']),
+  'lots.compare': def('Comparability of two process versions per attribute: difference of means with its confidence interval and a TOST equivalence test against ± margin%', CompareInput, ComparisonView, ['NOT_FOUND']),
   'lots.importPreview': def('Read a results CSV through a column mapping (given, saved for the source, or guessed): the results it holds and every bad line, nothing written', ImportInput, ImportPreview, ['NOT_FOUND']),
   'lots.import': def('Import a results CSV in one transaction (bad lines reported by number, nothing written on error); the mapping is saved for the source', ImportInput, ImportDone, ['NOT_FOUND', 'CONFLICT']),
   'lots.mappings': def('The CSV column mappings saved per source for a product', LotsProductInput, ImportMappings, ['NOT_FOUND']),

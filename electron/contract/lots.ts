@@ -239,3 +239,68 @@ export const ImportPreview = z.object({
 export type ImportPreview = z.infer<typeof ImportPreview>;
 export const ImportDone = z.object({ created: z.number(), updated: z.number(), lots: z.number(), mappingSaved: z.boolean() });
 export const ImportMappings = z.array(z.object({ source: z.string(), mapping: ImportMapping, updatedAt: z.string() }));
+
+export const TrendsInput = z.strictObject({
+  productId: Id,
+  /** The attributes to chart (keys); all numeric ones when absent. */
+  attributeKeys: z.array(requiredText('Attribute', 60)).max(80).optional(),
+  /** The lots the centre line and ±3σ limits come from; every lot with a value when absent. */
+  referenceLotIds: z.array(Id).max(5000).optional(),
+});
+
+export const TrendPoint = z.object({
+  lotId: z.string(),
+  lotNumber: z.string(),
+  processVersion: z.string(),
+  manufacturedOn: z.string(),
+  value: z.number(),
+  reference: z.boolean(),
+  /** Western Electric rules this point completes (1–4). */
+  rules: z.array(z.number()),
+});
+export const TrendAttribute = z.object({
+  key: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  kind: CriterionKind,
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  limits: z.object({ center: z.number(), sigma: z.number(), ucl: z.number(), lcl: z.number(), movingRangeMean: z.number(), referenceCount: z.number() }).nullable(),
+  capability: z.object({ cp: z.number().nullable(), cpk: z.number() }).nullable(),
+  points: z.array(TrendPoint),
+  /** "EV-012: two of three points beyond 2σ on one side (rule 2)" */
+  signals: z.array(z.object({ rule: z.number(), lotNumber: z.string(), text: z.string() })),
+});
+export type TrendAttribute = z.infer<typeof TrendAttribute>;
+export const TrendsView = z.object({ attributes: z.array(TrendAttribute), processVersions: z.array(z.string()) });
+export type TrendsView = z.infer<typeof TrendsView>;
+
+export const CompareInput = z.strictObject({
+  productId: Id,
+  reference: requiredText('Reference process version', 60),
+  test: requiredText('Test process version', 60),
+  /** The equivalence margin: ± this percentage of the reference mean. */
+  marginPercent: z.number({ error: 'Margin must be a number' }).gt(0, 'Margin must be above 0%').max(100, 'Margin: at most 100%'),
+  alpha: z.number().gt(0).max(0.2).optional(),
+  attributeKeys: z.array(requiredText('Attribute', 60)).max(80).optional(),
+});
+export const Comparison = z.object({
+  key: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  reference: z.object({ n: z.number(), mean: z.number().nullable(), sd: z.number().nullable() }),
+  test: z.object({ n: z.number(), mean: z.number().nullable(), sd: z.number().nullable() }),
+  difference: z.number().nullable(),
+  differencePercent: z.number().nullable(),
+  /** The (1 − 2α) confidence interval of the difference (test − reference). */
+  ci: z.tuple([z.number(), z.number()]).nullable(),
+  margin: z.number().nullable(),
+  df: z.number().nullable(),
+  p: z.number().nullable(),
+  equivalent: z.boolean().nullable(),
+  /** In words, ready to paste into a comparability report. */
+  statement: z.string(),
+});
+export type Comparison = z.infer<typeof Comparison>;
+export const ComparisonView = z.object({ reference: z.string(), test: z.string(), marginPercent: z.number(), alpha: z.number(), confidence: z.number(), attributes: z.array(Comparison) });
+export type ComparisonView = z.infer<typeof ComparisonView>;

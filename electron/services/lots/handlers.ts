@@ -6,9 +6,10 @@ import { createLot, setLotStatus, updateLot } from './lots';
 import { investigate, recordResults } from './results';
 import { createSpec } from './specs';
 import { SPEC_TEMPLATES } from './templates';
+import { compare, trends } from './trends';
 import { lotsOfProduct, lotView, specBook } from './view';
 
-type LotChannel = 'lots.specs' | 'lots.createSpec' | 'lots.list' | 'lots.get' | 'lots.create' | 'lots.update' | 'lots.setStatus' | 'lots.recordResults' | 'lots.investigate' | 'lots.importPreview' | 'lots.import' | 'lots.mappings';
+type LotChannel = 'lots.specs' | 'lots.createSpec' | 'lots.list' | 'lots.get' | 'lots.create' | 'lots.update' | 'lots.setStatus' | 'lots.recordResults' | 'lots.investigate' | 'lots.importPreview' | 'lots.import' | 'lots.mappings' | 'lots.trends' | 'lots.compare';
 
 export const lotHandlers: HandlerMap<LotChannel> = {
   'lots.specs': ({ productId }, ctx) => {
@@ -28,6 +29,8 @@ export const lotHandlers: HandlerMap<LotChannel> = {
   'lots.setStatus': (input, ctx) => setLotStatus(ctx, input),
   'lots.recordResults': ({ lotId, results }, ctx) => recordResults(ctx, lotId, results),
   'lots.investigate': (input, ctx) => investigate(ctx, input),
+  'lots.trends': (input, ctx) => trends(ctx, input),
+  'lots.compare': (input, ctx) => compare(ctx, input),
   'lots.importPreview': (input, ctx) => previewImport(ctx, input),
   'lots.import': (input, ctx) => importCsv(ctx, input),
   'lots.mappings': ({ productId }, ctx) => {

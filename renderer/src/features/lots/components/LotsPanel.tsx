@@ -1,12 +1,14 @@
 import { Alert, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useLots } from '../hooks/useLots';
+import { ComparabilityPanel } from './ComparabilityPanel';
 import { ImportPanel } from './ImportPanel';
 import { LotDetail } from './LotDetail';
 import { LotList } from './LotList';
 import { SpecEditor } from './SpecEditor';
+import { TrendsPanel } from './TrendsPanel';
 
-type Section = 'lots' | 'specification' | 'import';
+type Section = 'lots' | 'specification' | 'import' | 'trends' | 'comparability';
 
 /** The product's "Lots" tab: the lot register, a lot's results, and the specification. */
 export function LotsPanel({ productId, fraction }: { productId: string; fraction: string }) {
@@ -23,11 +25,17 @@ export function LotsPanel({ productId, fraction }: { productId: string; fraction
           { value: 'lots', label: 'Lots' },
           { value: 'specification', label: 'Specification' },
           { value: 'import', label: 'Import' },
+          { value: 'trends', label: 'Trends' },
+          { value: 'comparability', label: 'Comparability' },
         ]}
         w="fit-content"
       />
       <Paper withBorder p="md" radius="md">
-        {section === 'import' ? (
+        {section === 'trends' ? (
+          <TrendsPanel productId={productId} />
+        ) : section === 'comparability' ? (
+          <ComparabilityPanel productId={productId} />
+        ) : section === 'import' ? (
           <ImportPanel productId={productId} />
         ) : section === 'specification' ? (
           <SpecEditor productId={productId} fraction={fraction} />
