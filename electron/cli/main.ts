@@ -36,6 +36,9 @@ Commands:
          [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]
                                 write a Word export (IND checklist, regulatory plan and status
                                 report, audit extract, planning session summary); nothing is left behind on failure
+  export certificate --product <id|code> --lot <lot number> --out FILE.docx [--paper letter|a4]
+  export batch-analysis --product <id|code> --out FILE.docx [--paper letter|a4]
+                                a lot's certificate of analysis; the batch analyses report (3.2.S.4.4 / 3.2.P.5.4)
   export-bundle --product <id|code> --out FILE
                                 write one product (profile, pathway, clocks, checklists, audit) to a
                                 sharing bundle for a colleague
@@ -67,6 +70,19 @@ async function resolveProduct(backend: Backend, ref: string): Promise<string> {
   const match = products.find((p) => p.id === ref || p.code.toUpperCase() === ref.toUpperCase());
   if (!match) throw new UsageError(`No product with id or code "${ref}". Run "products" to list them.`);
   return match.id;
+}
+
+/** `export certificate|batch-analysis`: the lot register's Word exports, written atomically. */
+async function lotExport(backend: Backend, kind: 'certificate' | 'batch-analysis', productId: string, values: { lot?: string; out?: string; paper?: string }): Promise<Result<unknown>> {
+  const outPath = path.resolve(values.out!);
+  const paper = values.paper === 'a4' ? 'a4' : 'letter';
+  if (kind === 'batch-analysis') return backend.dispatch('lots.saveBatchAnalysis', { productId, outPath, paper });
+  if (!values.lot) throw new UsageError('"export certificate" needs --lot <lot number> as well as --product and --out.');
+  const lots = await backend.dispatch('lots.list', { productId });
+  if (!lots.ok) return lots;
+  const lot = (lots.value as { lots: Array<{ id: string; lotNumber: string }> }).lots.find((l) => l.lotNumber.toUpperCase() === values.lot!.toUpperCase());
+  if (!lot) throw new UsageError(`No lot "${values.lot}" for this product. Its lots: ${(lots.value as { lots: Array<{ lotNumber: string }> }).lots.map((l) => l.lotNumber).join(', ') || 'none'}.`);
+  return backend.dispatch('lots.saveCertificate', { lotId: lot.id, outPath, paper });
 }
 
 /** The trail as lines of words: when, product, who, what changed, and why. */
@@ -163,6 +179,7 @@ async function run(argv: string[]): Promise<number> {
       'meeting-date': { type: 'string' },
       product: { type: 'string' },
       out: { type: 'string' },
+      lot: { type: 'string' },
       paper: { type: 'string' },
       'group-by': { type: 'string' },
       from: { type: 'string' },
@@ -231,6 +248,7 @@ async function run(argv: string[]): Promise<number> {
           throw new UsageError('"export" needs a kind, --product and --out: export <ind-checklist|plan|audit|planning> --product <id or code> --out FILE.docx [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]');
         }
         const productId = await resolveProduct(open(), values.product);
+        if (kind === 'certificate' || kind === 'batch-analysis') return report(await lotExport(open(), kind, productId, values));
         const result = await open().dispatch('exports.save', {
           kind,
           productId,

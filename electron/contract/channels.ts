@@ -6,7 +6,7 @@ import type { ErrorCode } from './result';
 import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, BaselineRef } from './baseline';
 import { PlanComparison, PlansCompareInput, ScenarioApplyInput, ScenarioCreateInput, ScenarioDiscardInput, ScenarioEditInput, ScenarioRef, ScenarioSummary, ScenarioView } from './scenario';
 import { Id } from './common';
-import { CompareInput, ComparisonView, TrendsInput, TrendsView, ImportDone, ImportInput, ImportMappings, ImportPreview, InvestigationInput, LotCreateInput, LotRef, LotsProductInput, LotStatusInput, LotsView, LotUpdateInput, LotView, ResultsRecordInput, Spec, SpecCreateInput, SpecsView } from './lots';
+import { BatchAnalysisInput, BatchAnalysisSaveInput, CertificateInput, CertificateSaveInput, CompareInput, ComparisonView, TrendsInput, TrendsView, ImportDone, ImportInput, ImportMappings, ImportPreview, InvestigationInput, LotCreateInput, LotRef, LotsProductInput, LotStatusInput, LotsView, LotUpdateInput, LotView, ResultsRecordInput, Spec, SpecCreateInput, SpecsView } from './lots';
 import { SignaturesInput, SignatureView, Signer, SignerCreateInput, SignerPasswordChangeInput, SignerPasswordResetInput, SigningSession, SignInput, VerifyReport } from './signature';
 import {
   ChecklistBulkUpdateInput,
@@ -127,6 +127,10 @@ export const contract = {
   'lots.recordResults': def('Record results of a lot (converted to the specification unit, or refused), all or nothing', ResultsRecordInput, LotView, ['NOT_FOUND', 'CONFLICT']),
   'lots.trends': def('Per attribute across lots: individuals control chart (mean ± 3σ from reference lots), Western Electric signals, spec limits, Cpk for two-sided specs', TrendsInput, TrendsView, ['NOT_FOUND']),
   'lots.compare': def('Comparability of two process versions per attribute: difference of means with its confidence interval and a TOST equivalence test against ± margin%', CompareInput, ComparisonView, ['NOT_FOUND']),
+  'lots.renderCertificate': def('A certificate of analysis of one lot (Word, base64): each specified test, result, judgement, conclusion and sign-off lines', CertificateInput, ExportRendered, ['NOT_FOUND']),
+  'lots.saveCertificate': def('Write a lot certificate of analysis to a .docx file (desktop and CLI; atomically)', CertificateSaveInput, ExportSaved, ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN']),
+  'lots.renderBatchAnalysis': def('The batch analyses report for Module 3 (3.2.S.4.4 / 3.2.P.5.4): lots, lots × attributes results, trend charts (Word, base64)', BatchAnalysisInput, ExportRendered, ['NOT_FOUND', 'CONFLICT']),
+  'lots.saveBatchAnalysis': def('Write the batch analyses report to a .docx file (desktop and CLI; atomically)', BatchAnalysisSaveInput, ExportSaved, ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN']),
   'lots.importPreview': def('Read a results CSV through a column mapping (given, saved for the source, or guessed): the results it holds and every bad line, nothing written', ImportInput, ImportPreview, ['NOT_FOUND']),
   'lots.import': def('Import a results CSV in one transaction (bad lines reported by number, nothing written on error); the mapping is saved for the source', ImportInput, ImportDone, ['NOT_FOUND', 'CONFLICT']),
   'lots.mappings': def('The CSV column mappings saved per source for a product', LotsProductInput, ImportMappings, ['NOT_FOUND']),

@@ -304,3 +304,10 @@ export const Comparison = z.object({
 export type Comparison = z.infer<typeof Comparison>;
 export const ComparisonView = z.object({ reference: z.string(), test: z.string(), marginPercent: z.number(), alpha: z.number(), confidence: z.number(), attributes: z.array(Comparison) });
 export type ComparisonView = z.infer<typeof ComparisonView>;
+
+const Paper = z.enum(['letter', 'a4'], { error: 'Paper: letter or a4' }).default('letter');
+const OutPath = z.string().trim().min(1, 'Give the file to write').max(4096).refine((p) => p.toLowerCase().endsWith('.docx'), 'The file name must end in .docx');
+export const CertificateInput = z.strictObject({ lotId: Id, paper: Paper });
+export const CertificateSaveInput = z.strictObject({ lotId: Id, paper: Paper, outPath: OutPath });
+export const BatchAnalysisInput = z.strictObject({ productId: Id, paper: Paper });
+export const BatchAnalysisSaveInput = z.strictObject({ productId: Id, paper: Paper, outPath: OutPath });

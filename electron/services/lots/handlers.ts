@@ -2,6 +2,7 @@ import { ImportMapping } from '../../contract';
 import type { HandlerMap } from '../handlers';
 import { requireProduct } from '../lookups';
 import { importCsv, previewImport } from './importCsv';
+import { batchAnalysisDocument, certificateDocument, render, save } from './exports';
 import { createLot, setLotStatus, updateLot } from './lots';
 import { investigate, recordResults } from './results';
 import { createSpec } from './specs';
@@ -9,7 +10,7 @@ import { SPEC_TEMPLATES } from './templates';
 import { compare, trends } from './trends';
 import { lotsOfProduct, lotView, specBook } from './view';
 
-type LotChannel = 'lots.specs' | 'lots.createSpec' | 'lots.list' | 'lots.get' | 'lots.create' | 'lots.update' | 'lots.setStatus' | 'lots.recordResults' | 'lots.investigate' | 'lots.importPreview' | 'lots.import' | 'lots.mappings' | 'lots.trends' | 'lots.compare';
+type LotChannel = 'lots.specs' | 'lots.createSpec' | 'lots.list' | 'lots.get' | 'lots.create' | 'lots.update' | 'lots.setStatus' | 'lots.recordResults' | 'lots.investigate' | 'lots.importPreview' | 'lots.import' | 'lots.mappings' | 'lots.trends' | 'lots.compare' | 'lots.renderCertificate' | 'lots.saveCertificate' | 'lots.renderBatchAnalysis' | 'lots.saveBatchAnalysis';
 
 export const lotHandlers: HandlerMap<LotChannel> = {
   'lots.specs': ({ productId }, ctx) => {
@@ -29,6 +30,10 @@ export const lotHandlers: HandlerMap<LotChannel> = {
   'lots.setStatus': (input, ctx) => setLotStatus(ctx, input),
   'lots.recordResults': ({ lotId, results }, ctx) => recordResults(ctx, lotId, results),
   'lots.investigate': (input, ctx) => investigate(ctx, input),
+  'lots.renderCertificate': ({ lotId, paper }, ctx) => render(certificateDocument(ctx, lotId, paper)),
+  'lots.saveCertificate': ({ lotId, paper, outPath }, ctx) => save(ctx, () => certificateDocument(ctx, lotId, paper), outPath),
+  'lots.renderBatchAnalysis': ({ productId, paper }, ctx) => render(batchAnalysisDocument(ctx, productId, paper)),
+  'lots.saveBatchAnalysis': ({ productId, paper, outPath }, ctx) => save(ctx, () => batchAnalysisDocument(ctx, productId, paper), outPath),
   'lots.trends': (input, ctx) => trends(ctx, input),
   'lots.compare': (input, ctx) => compare(ctx, input),
   'lots.importPreview': (input, ctx) => previewImport(ctx, input),

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { LOT_PURPOSE_LABELS, LOT_STATUS_LABELS, type LotStatusId, type LotView } from '../../../../../electron/contract';
 import { DateField } from '../../../components/DateField';
 import { fieldErrors, notifySuccess } from '../../../lib/notify';
+import { api } from '../../../lib/api';
 import { useLot, useLotWrite } from '../hooks/useLots';
+import { ExportButton } from './ExportButton';
 import { JudgementBadge, LotStatusBadge } from './labels';
 
 type Draft = Record<string, { value: string; unit: string }>;
@@ -178,6 +180,7 @@ export function LotDetail({ lotId, onBack }: { lotId: string; onBack(): void }) 
         </Group>
         <Group>
           {!closed && !entering && <Button onClick={() => setEntering(true)}>Enter results</Button>}
+          <ExportButton label="Certificate of analysis" render={() => api.lots.renderCertificate({ lotId: l.id })} />
           <StatusMenu view={view} />
         </Group>
       </Group>

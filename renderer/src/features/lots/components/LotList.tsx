@@ -6,7 +6,9 @@ import { LOT_PURPOSE_LABELS, type LotPurposeId, type LotsView } from '../../../.
 import { DateField } from '../../../components/DateField';
 import { fieldErrors, notifySuccess } from '../../../lib/notify';
 import { usePathway } from '../../pathway/hooks/usePathway';
+import { api } from '../../../lib/api';
 import { useLotWrite } from '../hooks/useLots';
+import { ExportButton } from './ExportButton';
 import { JudgementBadge, LotStatusBadge } from './labels';
 
 const purposes = Object.entries(LOT_PURPOSE_LABELS).map(([value, label]) => ({ value, label }));
@@ -73,9 +75,12 @@ export function LotList({ productId, view, onOpen }: { productId: string; view: 
           {view.lots.length} lot{view.lots.length === 1 ? '' : 's'}
           {view.spec ? ` · specification in force: v${view.spec.version}` : ''}
         </Text>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} disabled={!view.spec}>
-          New lot
-        </Button>
+        <Group>
+          {view.lots.length > 0 && <ExportButton label="Batch analyses (3.2.S.4.4 / 3.2.P.5.4)" render={() => api.lots.renderBatchAnalysis({ productId })} />}
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} disabled={!view.spec}>
+            New lot
+          </Button>
+        </Group>
       </Group>
       {!view.spec && <Alert color="blue">This product has no specification yet. Open “Specification” to start one from the suggested template.</Alert>}
       {view.lots.length > 0 && (
