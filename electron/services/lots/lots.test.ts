@@ -124,4 +124,16 @@ describe('lot register', () => {
       message: expect.stringMatching(/Attribute 1 \(pH\): the low limit 8 is above the high limit 7/),
     });
   });
+
+  it('the IND gate counts a toxicology and a clinical lot released against the current specification as blockers', async () => {
+    const { product, lot } = await setup();
+    const blockers = async () => (await ok('checklists.generate', { productId: product.id })).gates.find((g) => g.id === 'ind-ready')!.blockers.filter((b) => b.id.startsWith('lot:'));
+    expect(await blockers()).toEqual([
+      { id: 'lot:toxicology', title: 'Toxicology lot released against the current specification', status: 'not-started', reason: 'No toxicology lot recorded yet (Lots tab).' },
+      { id: 'lot:clinical', title: 'Clinical lot released against the current specification', status: 'not-started', reason: 'EV-001 not released yet.' },
+    ]);
+    await ok('lots.recordResults', { lotId: lot.lot.id, results: passing });
+    await ok('lots.setStatus', { lotId: lot.lot.id, status: 'released' });
+    expect((await blockers()).map((b) => b.id)).toEqual(['lot:toxicology']);
+  });
 });
