@@ -155,7 +155,7 @@ export function ImportPanel({ productId }: { productId: string }) {
                       {r.value} {r.unit}
                     </Table.Td>
                     <Table.Td>{r.testedOn}</Table.Td>
-                    <Table.Td>{r.judgement && <JudgementBadge judgement={r.judgement} />}</Table.Td>
+                    <Table.Td miw={130}>{r.judgement && <JudgementBadge judgement={r.judgement} />}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -243,7 +243,7 @@ export function LotDetail({ lotId, onBack }: { lotId: string; onBack(): void }) 
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td miw={130}>
                   <JudgementBadge judgement={line.judgement} />
                 </Table.Td>
                 <Table.Td>{line.result ? `${line.result.testedOn}${line.result.analyst ? ` · ${line.result.analyst}` : ''}` : ''}</Table.Td>
