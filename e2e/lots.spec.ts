@@ -1,5 +1,6 @@
 import { expect, openApp, test, useFreshServer } from './fixtures';
 import { LotsPage } from './pages/lotsPage';
+import { openExampleProduct } from './pages/portfolioPage';
 import { createProduct } from './pages/productForm';
 
 test.describe.configure({ mode: 'serial' });
@@ -8,6 +9,41 @@ useFreshServer();
 const today = new Date().toISOString().slice(0, 10);
 /** The product page's route, kept for the tests that follow. */
 let productRoute = '';
+
+test('the example EV product: lot history, a drifting attribute flagged on its control chart, two process versions compared, Word exports', async ({ page, pageErrors }) => {
+  const product = await openExampleProduct(page, 'Cell-free amniotic fluid extracellular vesicles (cfAF EVs)');
+  await product.openTab('Lots');
+  const lots = new LotsPage(page);
+  await expect(lots.lotsTable.getByRole('row')).toHaveCount(17);
+  await expect(lots.lotRow('CFAF-007')).toContainText('Rejected');
+  await expect(lots.lotRow('CFAF-007')).toContainText('OOS');
+  await expect(lots.lotRow('CFAF-016')).toContainText('v2 (TFF + SEC)');
+
+  const batch = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Batch analyses (3.2.S.4.4 / 3.2.P.5.4)' }).click();
+  expect((await batch).suggestedFilename()).toMatch(/^CFAF-EV-C19-batch-analyses-\d{4}-\d{2}-\d{2}\.docx$/);
+
+  await lots.lotsTable.getByRole('button', { name: 'CFAF-007' }).click();
+  await expect(lots.resultRow('Endotoxin')).toContainText('0.82 EU/mL');
+  await expect(lots.resultRow('Endotoxin').getByRole('button', { name: 'Investigation' })).toBeVisible();
+  const coa = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Certificate of analysis' }).click();
+  expect((await coa).suggestedFilename()).toBe('CFAF-EV-C19-CoA-CFAF-007.docx');
+  await page.getByRole('button', { name: 'All lots' }).click();
+
+  await lots.section('Trends');
+  await page.getByRole('combobox', { name: 'Attribute' }).click();
+  await page.getByRole('option', { name: /^Modal size \(\d+ signals?\)$/ }).click();
+  await expect(page.getByRole('img', { name: 'Control chart: Modal size' })).toBeVisible();
+  await expect(page.getByText('Western Electric signals')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^CFAF-01\d: .*\(rule \d\)$/ }).first()).toBeVisible();
+
+  await lots.section('Comparability');
+  const table = page.getByRole('table', { name: 'Comparability' });
+  await expect(table.getByRole('row', { name: /Particle:protein ratio .*Not shown/ })).toBeVisible();
+  await expect(table.getByText(/^Equivalent within ±15%: v2 \(TFF \+ SEC\) − v1 = /).first()).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
 
 test('a lot is recorded against the suggested EV specification: results converted and judged, an OOS blocks release until investigated and deviated', async ({ page, pageErrors }) => {
   const product = await createProduct(page, { code: 'EV-LOTS', name: 'Umbilical cord MSC EVs (lots)', fraction: 'Extracellular vesicles (EV)', sponsor: 'E2E Lots Inc.', sourceCell: 'Mesenchymal stromal cells', sourceTissue: 'Umbilical cord', indication: 'BPD', route: 'Intratracheal' });

@@ -36,7 +36,7 @@ export class LotsPage {
     await this.fillDate(dialog, 'Manufacture date', fields.manufacturedOn);
     if (fields.processVersion) await dialog.getByRole('textbox', { name: 'Process version' }).fill(fields.processVersion);
     if (fields.purpose) {
-      await dialog.getByRole('textbox', { name: 'Purpose' }).click();
+      await dialog.getByRole('combobox', { name: 'Purpose' }).click();
       await this.page.getByRole('option', { name: fields.purpose }).click();
     }
     await dialog.getByRole('button', { name: 'Record lot' }).click();
