@@ -4,12 +4,13 @@ import { benchDashboard } from './dashboard';
 import { benchDispatch } from './dispatch';
 import { benchExport } from './export';
 import type { BenchResult } from './harness';
+import { benchLots } from './lots';
 import { benchPathway } from './pathway';
 import { benchPlanning } from './planning';
 import { benchSchedule } from './schedule';
 import { benchSignatures } from './signatures';
 
-const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchDashboard, benchExport, benchSignatures];
+const suites: Array<() => Promise<BenchResult[]>> = [benchSchedule, benchDispatch, benchPathway, benchPlanning, benchChecklists, benchDashboard, benchExport, benchSignatures, benchLots];
 
 for (const suite of suites) {
   for (const r of await suite()) console.log(`${r.name} ${r.value} ${r.unit}`);
