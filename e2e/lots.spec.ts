@@ -92,6 +92,13 @@ test('a lot is recorded against the suggested EV specification: results converte
   await expect(release).toBeHidden();
   await expect(page.getByText('Released', { exact: true }).first()).toBeVisible();
 
+  await page.getByRole('button', { name: 'Edit lot' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit lot EV-24-001' });
+  await edit.getByRole('textbox', { name: 'Scale' }).fill('10 L');
+  await edit.getByRole('button', { name: 'Save lot' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByText('Scale: 10 L')).toBeVisible();
+
   await page.getByRole('button', { name: 'All lots' }).click();
   await expect(lots.lotRow('EV-24-001')).toContainText('Released');
   await expect(lots.lotRow('EV-24-001')).toContainText('OOS');

@@ -136,4 +136,17 @@ describe('lot register', () => {
     await ok('lots.setStatus', { lotId: lot.lot.id, status: 'released' });
     expect((await blockers()).map((b) => b.id)).toEqual(['lot:toxicology']);
   });
+
+  it('edits a lot: only what changed is written and audited; a duplicate number or a future date is refused', async () => {
+    const { product, lot } = await setup();
+    await ok('lots.create', { productId: product.id, lotNumber: 'EV-002', purpose: 'engineering', manufacturedOn: '2026-02-02', processVersion: 'v1' });
+    const before = count(backend, 'audit_log');
+    const edited = await ok('lots.update', { lotId: lot.lot.id, changes: { scale: '10 L', expiryOn: '2027-02-01', processVersion: 'v1' } });
+    expect(edited.lot).toMatchObject({ scale: '10 L', expiryOn: '2027-02-01' });
+    expect(count(backend, 'audit_log')).toBe(before + 2); // the two changes (one change set)
+    expect(await refused('lots.update', { lotId: lot.lot.id, changes: { lotNumber: 'EV-002' } })).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'lotNumber', message: 'Duplicate lot number' }] });
+    expect(await refused('lots.update', { lotId: lot.lot.id, changes: { manufacturedOn: '2026-04-01' } })).toMatchObject({ message: expect.stringMatching(/in the future/) });
+    expect(count(backend, 'audit_log')).toBe(before + 2);
+  });
 });
+

@@ -8,6 +8,7 @@ import { api } from '../../../lib/api';
 import { useLot, useLotWrite } from '../hooks/useLots';
 import { ExportButton } from './ExportButton';
 import { JudgementBadge, LotStatusBadge } from './labels';
+import { LotFormModal } from './LotFormModal';
 
 type Draft = Record<string, { value: string; unit: string }>;
 
@@ -162,6 +163,7 @@ function InvestigationButton({ resultId, current, name }: { resultId: string; cu
 export function LotDetail({ lotId, onBack }: { lotId: string; onBack(): void }) {
   const lot = useLot(lotId);
   const [entering, setEntering] = useState(false);
+  const [editing, setEditing] = useState(false);
   if (lot.isPending) return <Text>Loading…</Text>;
   if (lot.isError) return <Alert color="red">{lot.error.message}</Alert>;
   const view = lot.data;
@@ -180,6 +182,9 @@ export function LotDetail({ lotId, onBack }: { lotId: string; onBack(): void }) 
         </Group>
         <Group>
           {!closed && !entering && <Button onClick={() => setEntering(true)}>Enter results</Button>}
+          <Button variant="default" onClick={() => setEditing(true)}>
+            Edit lot
+          </Button>
           <ExportButton label="Certificate of analysis" render={() => api.lots.renderCertificate({ lotId: l.id })} />
           <StatusMenu view={view} />
         </Group>
@@ -194,6 +199,8 @@ export function LotDetail({ lotId, onBack }: { lotId: string; onBack(): void }) 
           {l.scale && <Text size="sm">Scale: {l.scale}</Text>}
           {l.milestoneName && <Text size="sm">Serves: {l.milestoneName}</Text>}
           {l.releasedOn && <Text size="sm">Released: {l.releasedOn}</Text>}
+          {l.expiryOn && <Text size="sm">Expiry: {l.expiryOn}</Text>}
+          {l.retestOn && <Text size="sm">Retest: {l.retestOn}</Text>}
         </Group>
         {l.deviation && (
           <Text size="sm" mt="xs">
@@ -201,6 +208,12 @@ export function LotDetail({ lotId, onBack }: { lotId: string; onBack(): void }) 
           </Text>
         )}
       </Paper>
+      {editing && <LotFormModal productId={l.productId} lot={l} opened onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {l.notes && (
+        <Text size="sm" c="dimmed">
+          {l.notes}
+        </Text>
+      )}
       {!closed && l.releaseBlockers.length > 0 && (
         <Alert color="orange" variant="light" title="Not releasable yet">
           {l.releaseBlockers.join(' · ')}

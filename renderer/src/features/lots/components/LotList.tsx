@@ -1,70 +1,11 @@
-import { Alert, Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { LOT_PURPOSE_LABELS, type LotPurposeId, type LotsView } from '../../../../../electron/contract';
-import { DateField } from '../../../components/DateField';
-import { fieldErrors, notifySuccess } from '../../../lib/notify';
-import { usePathway } from '../../pathway/hooks/usePathway';
+import { LOT_PURPOSE_LABELS, type LotsView } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
-import { useLotWrite } from '../hooks/useLots';
 import { ExportButton } from './ExportButton';
 import { JudgementBadge, LotStatusBadge } from './labels';
-
-const purposes = Object.entries(LOT_PURPOSE_LABELS).map(([value, label]) => ({ value, label }));
-
-function NewLotModal({ productId, opened, onClose, onCreated }: { productId: string; opened: boolean; onClose(): void; onCreated(id: string): void }) {
-  const create = useLotWrite('lots.create', 'The lot was not recorded');
-  const pathway = usePathway(productId);
-  const milestones = (pathway.data?.stages ?? []).flatMap((s) => s.milestones.map((m) => ({ value: m.id, label: `${s.name}: ${m.name}` })));
-  const form = useForm({
-    initialValues: { lotNumber: '', purpose: 'clinical' as LotPurposeId, manufacturedOn: '', processVersion: 'v1', source: '', scale: '', milestoneId: null as string | null, expiryOn: '' },
-  });
-  const submit = form.onSubmit((v) =>
-    create.mutate(
-      { productId, ...v, source: v.source || undefined, scale: v.scale || undefined, expiryOn: v.expiryOn || null, milestoneId: v.milestoneId },
-      {
-        onSuccess: (view) => {
-          notifySuccess(`Lot ${view.lot.lotNumber} recorded`);
-          form.reset();
-          onCreated(view.lot.id);
-        },
-        onError: (e) => form.setErrors(fieldErrors(e)),
-      },
-    ),
-  );
-  return (
-    <Modal opened={opened} onClose={onClose} title="New lot" size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <Group grow>
-            <TextInput label="Lot number" required data-autofocus {...form.getInputProps('lotNumber')} />
-            <Select label="Purpose" data={purposes} allowDeselect={false} {...form.getInputProps('purpose')} />
-          </Group>
-          <Group grow>
-            <DateField label="Manufacture date" required value={form.values.manufacturedOn || null} onChange={(d) => form.setFieldValue('manufacturedOn', d ?? '')} error={form.errors.manufacturedOn} />
-            <TextInput label="Process version" required {...form.getInputProps('processVersion')} />
-          </Group>
-          <TextInput label="Source (cell bank lot and passage, or donor collection)" {...form.getInputProps('source')} />
-          <Group grow>
-            <TextInput label="Scale" placeholder="e.g. 10 L, 2 × HYPERFlask" {...form.getInputProps('scale')} />
-            <DateField label="Expiry date" clearable value={form.values.expiryOn || null} onChange={(d) => form.setFieldValue('expiryOn', d ?? '')} />
-          </Group>
-          <Select label="Pathway milestone this lot serves" placeholder="None" data={milestones} clearable searchable {...form.getInputProps('milestoneId')} />
-          {create.isError && Object.keys(fieldErrors(create.error)).length > 0 && <Alert color="red">{create.error.message}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Record lot
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
+import { LotFormModal } from './LotFormModal';
 
 export function LotList({ productId, view, onOpen }: { productId: string; view: LotsView; onOpen(id: string): void }) {
   const [adding, setAdding] = useState(false);
@@ -133,7 +74,7 @@ export function LotList({ productId, view, onOpen }: { productId: string; view: 
           </Table.Tbody>
         </Table>
       )}
-      <NewLotModal productId={productId} opened={adding} onClose={() => setAdding(false)} onCreated={(id) => { setAdding(false); onOpen(id); }} />
+      <LotFormModal productId={productId} lot={null} opened={adding} onClose={() => setAdding(false)} onSaved={(id) => { setAdding(false); onOpen(id); }} />
     </Stack>
   );
 }
