@@ -148,5 +148,17 @@ describe('lot register', () => {
     expect(await refused('lots.update', { lotId: lot.lot.id, changes: { manufacturedOn: '2026-04-01' } })).toMatchObject({ message: expect.stringMatching(/in the future/) });
     expect(count(backend, 'audit_log')).toBe(before + 2);
   });
+
+  it('links a specification attribute to the release-testing checklist item it answers (one of the product\'s own)', async () => {
+    const { product } = await setup();
+    const view = await ok('checklists.generate', { productId: product.id });
+    const item = view.checklists.find((c) => c.kind === 'cmc')!.items[0]!;
+    const spec = await ok('lots.createSpec', { productId: product.id, phase: 'phase-1', attributes: [{ name: 'Endotoxin', kind: 'max', upper: 0.5, unit: 'EU/mL', checklistItemId: item.id }] });
+    expect(spec.attributes[0]).toMatchObject({ checklistItemId: item.id });
+    const other = await ok('products.create', sampleProfile({ code: 'OTHER' }));
+    expect(await refused('lots.createSpec', { productId: other.id, phase: 'phase-1', attributes: [{ name: 'Endotoxin', kind: 'max', upper: 0.5, checklistItemId: item.id }] })).toMatchObject({
+      issues: [{ path: 'attributes.0.checklistItemId', message: expect.stringMatching(/not one of this product's/) }],
+    });
+  });
 });
 

@@ -3,6 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CRITERION_KIND_LABELS, SPEC_PHASE_LABELS, type CriterionKindId, type SpecPhaseId } from '../../../../../electron/contract';
 import { fieldErrors, notifySuccess } from '../../../lib/notify';
+import { useChecklists } from '../../checklists/hooks/useChecklists';
 import { useCreateSpec, useSpecs } from '../hooks/useLots';
 import { draftFrom, emptyRow, toAttributes, type DraftRow } from '../lib/specDraft';
 
@@ -13,6 +14,8 @@ function Editor({ productId, start, source, onDone }: { productId: string; start
   const [rows, setRows] = useState(start);
   const [phase, setPhase] = useState<SpecPhaseId>('phase-1');
   const save = useCreateSpec(productId);
+  const checklists = useChecklists(productId);
+  const items = (checklists.data?.checklists ?? []).filter((c) => c.kind === 'cmc' || c.kind === 'ind').flatMap((c) => c.items.map((i) => ({ value: i.id, label: `${c.name}: ${i.title}` })));
   const errors = save.isError ? fieldErrors(save.error) : {};
   const set = (i: number, patch: Partial<DraftRow>) => setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const numeric = (k: CriterionKindId) => k === 'range' || k === 'max' || k === 'min';
@@ -32,6 +35,7 @@ function Editor({ productId, start, source, onDone }: { productId: string; start
             <Table.Th>High</Table.Th>
             <Table.Th>Unit</Table.Th>
             <Table.Th>Required</Table.Th>
+            <Table.Th>Checklist item it answers</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -56,6 +60,9 @@ function Editor({ productId, start, source, onDone }: { productId: string; start
               <Table.Td>{(numeric(r.kind) || r.kind === 'report') && <TextInput aria-label={`Attribute ${i + 1} unit`} w={120} value={r.unit} onChange={(e) => set(i, { unit: e.currentTarget.value })} />}</Table.Td>
               <Table.Td>
                 <Checkbox aria-label={`Attribute ${i + 1} required`} checked={r.required} onChange={(e) => set(i, { required: e.currentTarget.checked })} />
+              </Table.Td>
+              <Table.Td>
+                <Select aria-label={`Attribute ${i + 1} checklist item`} placeholder={items.length ? 'None' : 'Generate checklists first'} data={items} value={r.checklistItemId} onChange={(v) => set(i, { checklistItemId: v })} searchable clearable w={220} error={errors[`attributes.${i}.checklistItemId`]} />
               </Table.Td>
               <Table.Td>
                 <ActionIcon variant="subtle" color="red" aria-label={`Remove attribute ${i + 1}`} onClick={() => setRows((prev) => prev.filter((_, j) => j !== i))}>
@@ -89,6 +96,8 @@ function Editor({ productId, start, source, onDone }: { productId: string; start
 
 export function SpecEditor({ productId, fraction }: { productId: string; fraction: string }) {
   const specs = useSpecs(productId);
+  const checklists = useChecklists(productId);
+  const itemTitle = new Map((checklists.data?.checklists ?? []).flatMap((c) => c.items.map((i) => [i.id, i.title] as const)));
   const [editing, setEditing] = useState<{ rows: DraftRow[]; source: string } | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   if (specs.isPending) return <Text>Loading…</Text>;
@@ -138,6 +147,9 @@ export function SpecEditor({ productId, fraction }: { productId: string; fractio
                   <Text size="xs" c="dimmed">
                     {a.citation}
                   </Text>
+                  {a.checklistItemId && (
+                    <Text size="xs">Answers: {itemTitle.get(a.checklistItemId) ?? 'a checklist item no longer present'}</Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -7,7 +7,7 @@ describe('specification editor rows', () => {
     expect(rows[0]).toMatchObject({ lower: '1000000000', upper: '50000000000', required: true });
     rows[0]!.lower = '2E9';
     expect(toAttributes([...rows, emptyRow()])).toEqual([
-      { key: 'particles', name: 'Particles', method: '', unit: 'particles/mL', kind: 'range', lower: 2e9, upper: 5e10, required: true, citation: '' },
+      { key: 'particles', name: 'Particles', method: '', unit: 'particles/mL', kind: 'range', lower: 2e9, upper: 5e10, required: true, citation: '', checklistItemId: null },
     ]);
   });
   it('blank limits are no limit; words are NaN for the back end to refuse', () => {

@@ -14,6 +14,8 @@ export interface DraftRow {
   upper: string;
   required: boolean;
   citation: string;
+  /** The release-testing checklist item the attribute answers. */
+  checklistItemId: string | null;
 }
 
 const limitText = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
@@ -29,10 +31,11 @@ export function draftFrom(attributes: ReadonlyArray<SpecAttribute | SpecTemplate
     upper: limitText(a.upper),
     required: a.required !== false,
     citation: a.citation ?? '',
+    checklistItemId: a.checklistItemId ?? null,
   }));
 }
 
-export const emptyRow = (): DraftRow => ({ key: '', name: '', method: '', unit: '', kind: 'range', lower: '', upper: '', required: true, citation: '' });
+export const emptyRow = (): DraftRow => ({ key: '', name: '', method: '', unit: '', kind: 'range', lower: '', upper: '', required: true, citation: '', checklistItemId: null });
 
 /** A typed limit as a number: blank is no limit; text that is not a number is kept for the back end to refuse. */
 function limit(text: string): number | null {
@@ -56,5 +59,6 @@ export function toAttributes(rows: readonly DraftRow[]): AttributeInput[] {
       upper: limit(r.upper),
       required: r.required,
       citation: r.citation,
+      checklistItemId: r.checklistItemId,
     }));
 }
