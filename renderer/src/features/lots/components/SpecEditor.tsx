@@ -25,6 +25,7 @@ function Editor({ productId, start, source, onDone }: { productId: string; start
         <Select label="Phase it applies to" data={phases} value={phase} onChange={(v) => v && setPhase(v as SpecPhaseId)} allowDeselect={false} w={260} />
         {source && <Text size="sm" c="dimmed">Starting from: {source}</Text>}
       </Group>
+      <Table.ScrollContainer minWidth={1350}>
       <Table aria-label="Specification editor">
         <Table.Thead>
           <Table.Tr>
@@ -43,10 +44,10 @@ function Editor({ productId, start, source, onDone }: { productId: string; start
           {rows.map((r, i) => (
             <Table.Tr key={i}>
               <Table.Td>
-                <TextInput aria-label={`Attribute ${i + 1} name`} value={r.name} onChange={(e) => set(i, { name: e.currentTarget.value })} error={errors[`attributes.${i}.name`]} />
+                <TextInput aria-label={`Attribute ${i + 1} name`} miw={190} value={r.name} onChange={(e) => set(i, { name: e.currentTarget.value })} error={errors[`attributes.${i}.name`]} />
               </Table.Td>
               <Table.Td>
-                <TextInput aria-label={`Attribute ${i + 1} method`} value={r.method} onChange={(e) => set(i, { method: e.currentTarget.value })} />
+                <TextInput aria-label={`Attribute ${i + 1} method`} miw={170} value={r.method} onChange={(e) => set(i, { method: e.currentTarget.value })} />
               </Table.Td>
               <Table.Td>
                 <Select aria-label={`Attribute ${i + 1} criterion`} data={kinds} value={r.kind} onChange={(v) => v && set(i, { kind: v as CriterionKindId })} allowDeselect={false} w={170} />
@@ -73,6 +74,7 @@ function Editor({ productId, start, source, onDone }: { productId: string; start
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       <Group justify="space-between">
         <Button variant="subtle" leftSection={<IconPlus size={16} />} onClick={() => setRows((prev) => [...prev, emptyRow()])}>
           Add attribute

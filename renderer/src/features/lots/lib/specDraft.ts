@@ -18,7 +18,9 @@ export interface DraftRow {
   checklistItemId: string | null;
 }
 
-const limitText = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+/** Large and tiny limits as people write them in a spec (1E9, 5E-4); others plainly. */
+const limitText = (v: number | null | undefined) =>
+  v === null || v === undefined ? '' : Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential().replace('e+', 'E').replace('e-', 'E-') : String(v);
 
 export function draftFrom(attributes: ReadonlyArray<SpecAttribute | SpecTemplate['attributes'][number]>): DraftRow[] {
   return attributes.map((a) => ({
