@@ -160,5 +160,14 @@ describe('lot register', () => {
       issues: [{ path: 'attributes.0.checklistItemId', message: expect.stringMatching(/not one of this product's/) }],
     });
   });
+
+  it('a sharing bundle cannot replace a product that has lots (bundles do not carry them yet); a copy is fine', async () => {
+    const { product } = await setup();
+    const file = await ok('bundles.export', { productId: product.id });
+    const before = count(backend, 'lot');
+    expect(await refused('bundles.import', { fileName: file.fileName, content: file.content, mode: 'replace' })).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/EV-L has 1 lot in its lot register.*Import the bundle as a copy/) });
+    expect(count(backend, 'lot')).toBe(before);
+    expect(await ok('bundles.import', { fileName: file.fileName, content: file.content, mode: 'copy' })).toMatchObject({ mode: 'copy' });
+  });
 });
 
