@@ -65,6 +65,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string,
   database: { backup: 'backup' },
   checklist: { template: 'template' },
   checklist_template: { version: 'version' },
+  lot: { lotNumber: 'lot number', purpose: 'purpose', manufacturedOn: 'manufacture date', processVersion: 'process version', retestOn: 'retest date', expiryOn: 'expiry date', milestoneId: 'milestone served', status: 'status', deviation: 'deviation' },
+  lot_result: { value: 'result', testedOn: 'test date', investigation: 'OOS investigation' },
+  lot_import_mapping: { mapping: 'column mapping' },
 };
 
 /** A stored field name in words: "durationDays" of a milestone reads "duration". */

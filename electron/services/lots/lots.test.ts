@@ -74,6 +74,9 @@ describe('lot register', () => {
     const trail = JSON.stringify(await ok('audit.list', { productId: lot.lot.productId }));
     expect(trail).toMatch(/Lot “Lot EV-001”/);
     expect(trail).toMatch(/EV-001 · Endotoxin/);
+    expect(trail).toMatch(/status In production → Released/);
+    expect(trail).toMatch(/deviation — → “DEV-2026-03: released under deviation, QA approved”/);
+    expect(trail).toMatch(/OOS investigation — → “OOS-2026-01/);
   });
 
   it('names the row and field of bad input and writes nothing', async () => {

@@ -88,7 +88,9 @@ export function updateLot(ctx: ServiceContext, input: z.output<typeof LotUpdateI
       const old = lot[column] as string | null;
       if ((old ?? '') === (stored ?? '')) continue;
       (next as unknown as Record<string, unknown>)[column] = stored ?? (column === 'retest_on' || column === 'expiry_on' || column === 'milestone_id' ? null : '');
-      records.push({ entity: 'lot', entityId: lot.id, productId: lot.product_id, action: 'update', field, oldValue: old, newValue: stored });
+      // The trail names the milestone, never its id.
+      const shown = (v: string | null) => (field === 'milestoneId' && v ? (ctx.repos.pathway.milestone(v)?.name ?? v) : v);
+      records.push({ entity: 'lot', entityId: lot.id, productId: lot.product_id, action: 'update', field, oldValue: shown(old), newValue: shown(stored) });
     }
     if (records.length === 0) return;
     next.updated_at = ctx.now();
