@@ -172,5 +172,18 @@ describe('lot register', () => {
     expect(count(backend, 'lot')).toBe(before);
     expect(await ok('bundles.import', { fileName: file.fileName, content: file.content, mode: 'copy' })).toMatchObject({ mode: 'copy' });
   });
+
+  it('releasing a lot that serves a milestone finishes that milestone (the release is its predecessor)', async () => {
+    const { product } = await setup();
+    const pathway = await ok('pathway.get', { productId: product.id });
+    const tox = pathway.stages.flatMap((s) => s.milestones).find((m) => m.key === 'tox-lot-released')!;
+    const lot = await ok('lots.create', { productId: product.id, lotNumber: 'TOX-1', purpose: 'toxicology', manufacturedOn: '2026-02-01', processVersion: 'v1', milestoneId: tox.id });
+    expect(lot.lot.milestoneName).toBe(tox.name);
+    await ok('lots.recordResults', { lotId: lot.lot.id, results: passing });
+    await ok('lots.setStatus', { lotId: lot.lot.id, status: 'released' });
+    const after = (await ok('pathway.get', { productId: product.id })).stages.flatMap((s) => s.milestones).find((m) => m.id === tox.id)!;
+    expect(after).toMatchObject({ actualStart: '2026-03-10', actualFinish: '2026-03-10' });
+    expect(JSON.stringify(await ok('audit.list', { productId: product.id }))).toMatch(/Lot TOX-1 released/);
+  });
 });
 

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { LotRow } from '../../../db/repositories/lots';
 import { LOT_STATUS_LABELS, type LotCreateInput, type LotStatusInput, type LotUpdateInput, type LotView } from '../../contract';
 import type { AuditRecord } from '../../../db';
-import type { ServiceContext } from '../context';
+import type { Audit, ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { requireEditableProduct } from '../lookups';
+import { syncDerived } from '../pathway/writes';
 import { lotView, requireLot } from './view';
 
 type Fields = z.output<typeof LotCreateInput>;
@@ -102,6 +103,22 @@ export function updateLot(ctx: ServiceContext, input: z.output<typeof LotUpdateI
 }
 
 /**
+ * A lot's release finishes the pathway milestone it serves (e.g. "Toxicology lot manufactured
+ * and released") when that milestone has no actual finish yet: the release is its predecessor.
+ */
+function finishServedMilestone(ctx: ServiceContext, lot: LotRow, audit: Audit) {
+  const m = ctx.repos.pathway.milestone(lot.milestone_id!);
+  if (!m || m.product_id !== lot.product_id || m.actual_finish) return;
+  const today = ctx.today();
+  const changes = { ...(m.actual_start ? {} : { actualStart: today }), actualFinish: today };
+  ctx.repos.pathway.updateMilestone(m.id, changes, ctx.now());
+  for (const [field, value] of Object.entries(changes)) {
+    audit({ entity: 'milestone', entityId: m.id, productId: lot.product_id, action: 'update', field, oldValue: null, newValue: value, reason: `Lot ${lot.lot_number} released` });
+  }
+  syncDerived(ctx, lot.product_id, audit);
+}
+
+/**
  * Moves a lot through in production → on test → released / rejected / quarantined. Release is
  * refused while a required result is missing or OOS, unless a deviation with its justification
  * is recorded, and while an OOS result has no investigation note.
@@ -134,6 +151,7 @@ export function setLotStatus(ctx: ServiceContext, input: z.output<typeof LotStat
     if (records.length === 0) return;
     ctx.repos.lots.updateLot(next);
     audit(...records);
+    if (input.status === 'released' && lot.status !== 'released' && lot.milestone_id) finishServedMilestone(ctx, lot, audit);
     audit.summarise(`Lot ${lot.lot_number}: ${LOT_STATUS_LABELS[input.status].toLowerCase()}`);
   });
   return lotView(ctx, input.lotId);
