@@ -3,6 +3,7 @@ import { auditRepository } from './repositories/audit';
 import { baselineRepository } from './repositories/baselines';
 import { bundleRepository } from './repositories/bundles';
 import { checklistRepository } from './repositories/checklists';
+import { lotRepository } from './repositories/lots';
 import { pathwayRepository } from './repositories/pathway';
 import { productRepository } from './repositories/products';
 import { scenarioRepository } from './repositories/scenarios';
@@ -26,6 +27,7 @@ export function repositories(db: Database) {
     scenarios: scenarioRepository(db),
     bundles: bundleRepository(db),
     signatures: signatureRepository(db),
+    lots: lotRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

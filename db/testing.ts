@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 
 /** Tables a test may count rows of. */
-const TABLES = new Set(['product', 'setting', 'stage', 'milestone', 'milestone_dependency', 'clock_trigger', 'checklist', 'checklist_item', 'checklist_template', 'baseline', 'scenario', 'audit_log', 'signer', 'signature']);
+const TABLES = new Set(['product', 'setting', 'stage', 'milestone', 'milestone_dependency', 'clock_trigger', 'checklist', 'checklist_item', 'checklist_template', 'baseline', 'scenario', 'audit_log', 'signer', 'signature', 'lot_spec', 'lot_spec_attribute', 'lot', 'lot_result', 'lot_import_mapping']);
 
 /**
  * A look at a data file from outside the app, for tests: it sees what a committed

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type ProductTab = 'Pathway' | 'Timeline' | 'Planning' | 'Clocks' | 'Checklists' | 'Profile' | 'History';
+export type ProductTab = 'Pathway' | 'Timeline' | 'Planning' | 'Clocks' | 'Checklists' | 'Lots' | 'Profile' | 'History';
 
 /** Clocks and Checklists carry a count or a percentage in their label. */
 const TAB_NAMES: Record<ProductTab, string | RegExp> = {
@@ -9,6 +9,7 @@ const TAB_NAMES: Record<ProductTab, string | RegExp> = {
   Planning: 'Planning',
   Clocks: /Clocks/,
   Checklists: /Checklists/,
+  Lots: 'Lots',
   Profile: 'Profile',
   History: 'History',
 };

@@ -42,6 +42,9 @@ Commands:
                                 file's extension); nothing is left behind on failure.
                                 --checklists: which checklists the IND checklist lists item by item
                                 (comma-separated; default ind)
+  export certificate --product <id|code> --lot <lot number> --out FILE.docx [--paper letter|a4]
+  export batch-analysis --product <id|code> --out FILE.docx [--paper letter|a4]
+                                a lot's certificate of analysis; the batch analyses report (3.2.S.4.4 / 3.2.P.5.4)
   export-bundle --product <id|code> --out FILE
                                 write one product (profile, pathway, clocks, checklists, audit) to a
                                 sharing bundle for a colleague
@@ -78,6 +81,19 @@ async function resolveProduct(backend: Backend, ref: string): Promise<string> {
   const match = products.find((p) => p.id === ref || p.code.toUpperCase() === ref.toUpperCase());
   if (!match) throw new UsageError(`No product with id or code "${ref}". Run "products" to list them.`);
   return match.id;
+}
+
+/** `export certificate|batch-analysis`: the lot register's Word exports, written atomically. */
+async function lotExport(backend: Backend, kind: 'certificate' | 'batch-analysis', productId: string, values: { lot?: string; out?: string; paper?: string }): Promise<Result<unknown>> {
+  const outPath = path.resolve(values.out!);
+  const paper = values.paper === 'a4' ? 'a4' : 'letter';
+  if (kind === 'batch-analysis') return backend.dispatch('lots.saveBatchAnalysis', { productId, outPath, paper });
+  if (!values.lot) throw new UsageError('"export certificate" needs --lot <lot number> as well as --product and --out.');
+  const lots = await backend.dispatch('lots.list', { productId });
+  if (!lots.ok) return lots;
+  const lot = (lots.value as { lots: Array<{ id: string; lotNumber: string }> }).lots.find((l) => l.lotNumber.toUpperCase() === values.lot!.toUpperCase());
+  if (!lot) throw new UsageError(`No lot "${values.lot}" for this product. Its lots: ${(lots.value as { lots: Array<{ lotNumber: string }> }).lots.map((l) => l.lotNumber).join(', ') || 'none'}.`);
+  return backend.dispatch('lots.saveCertificate', { lotId: lot.id, outPath, paper });
 }
 
 /** The trail as lines of words: when, product, who, what changed, and why. */
@@ -176,6 +192,7 @@ async function run(argv: string[]): Promise<number> {
       'receipt-time': { type: 'string' },
       product: { type: 'string' },
       out: { type: 'string' },
+      lot: { type: 'string' },
       paper: { type: 'string' },
       'group-by': { type: 'string' },
       checklists: { type: 'string' },
@@ -247,6 +264,7 @@ async function run(argv: string[]): Promise<number> {
           throw new UsageError('"export" needs a kind, --product and --out: export <ind-checklist|plan|audit|planning> --product <id or code> --out FILE.docx|.xlsx|.csv [--format docx|xlsx|csv] [--paper letter|a4] [--group-by section|module] [--from YYYY-MM-DD --to YYYY-MM-DD]');
         }
         const productId = await resolveProduct(open(), values.product);
+        if (kind === 'certificate' || kind === 'batch-analysis') return report(await lotExport(open(), kind, productId, values));
         const result = await open().dispatch('exports.save', {
           kind,
           productId,

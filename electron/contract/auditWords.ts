@@ -18,6 +18,10 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   signer: 'Signer',
   signature: 'Electronic signature',
   trusted_signer: 'Trusted colleague',
+  lot: 'Lot',
+  lot_spec: 'Specification',
+  lot_result: 'Lot result',
+  lot_import_mapping: 'CSV column mapping',
 };
 
 /** Field names in words, by record kind (a field not listed is spelt out from its name). */
@@ -63,6 +67,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string,
   database: { backup: 'backup' },
   checklist: { template: 'template' },
   checklist_template: { version: 'version' },
+  lot: { lotNumber: 'lot number', purpose: 'purpose', manufacturedOn: 'manufacture date', processVersion: 'process version', retestOn: 'retest date', expiryOn: 'expiry date', milestoneId: 'milestone served', status: 'status', deviation: 'deviation' },
+  lot_result: { value: 'result', testedOn: 'test date', investigation: 'OOS investigation' },
+  lot_import_mapping: { mapping: 'column mapping' },
 };
 
 /** A stored field name in words: "durationDays" of a milestone reads "duration". */

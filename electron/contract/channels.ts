@@ -7,6 +7,7 @@ import { Baseline, BaselineComparison, BaselineCreateInput, BaselineListInput, B
 import { PlanComparison, PlansCompareInput, ScenarioApplyInput, ScenarioCreateInput, ScenarioDiscardInput, ScenarioEditInput, ScenarioRef, ScenarioSummary, ScenarioView } from './scenario';
 import { Id } from './common';
 import { PathwayAddBranchInput, PathwayBranch, PathwayBranchesInput } from './branches';
+import { BatchAnalysisInput, BatchAnalysisSaveInput, CertificateInput, CertificateSaveInput, CompareInput, ComparisonView, TrendsInput, TrendsView, ImportDone, ImportInput, ImportMappings, ImportPreview, InvestigationInput, LotCreateInput, LotRef, LotsProductInput, LotStatusInput, LotsView, LotUpdateInput, LotView, ResultsRecordInput, Spec, SpecCreateInput, SpecsView } from './lots';
 import { SignaturesInput, SignatureView, Signer, SignerCreateInput, SignerPasswordChangeInput, SignerPasswordResetInput, SigningSession, SignInput, VerifyReport } from './signature';
 import {
   ChecklistBulkUpdateInput,
@@ -126,6 +127,24 @@ export const contract = {
   'signatures.endSession': def('End the signing session (the next signature needs signer and password)', Empty, SigningSession),
   'signatures.sign': def('Sign a checklist item (Approved, with evidence), a readiness gate (Approved for submission) or the IND checklist export (Reviewed)', SignInput, SignatureView, ['NOT_FOUND', 'CONFLICT']),
   'signatures.verify': def('Check every signature (or a product\'s) against its record and the installation key; lists failures with reasons', SignaturesInput, VerifyReport),
+  'lots.specs': def('A product release specifications: the version in force, every earlier version, and the suggested templates', LotsProductInput, SpecsView, ['NOT_FOUND']),
+  'lots.createSpec': def('Save a new specification version (earlier lots keep the version they were made under)', SpecCreateInput, Spec, ['NOT_FOUND', 'CONFLICT']),
+  'lots.list': def('A product lots with their judgements against their specification version and what blocks release', LotsProductInput, LotsView, ['NOT_FOUND']),
+  'lots.get': def('One lot: results line by line, judged against its specification version', LotRef, LotView, ['NOT_FOUND']),
+  'lots.create': def('Record a lot (lot number unique per product) under the specification in force', LotCreateInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.update': def('Change a lot: number, purpose, dates, process version, source, scale, milestone, notes', LotUpdateInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.setStatus': def('Move a lot on (on test, released, rejected, quarantined); release is refused while a required result is missing or OOS without a deviation', LotStatusInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.recordResults': def('Record results of a lot (converted to the specification unit, or refused), all or nothing', ResultsRecordInput, LotView, ['NOT_FOUND', 'CONFLICT']),
+  'lots.trends': def('Per attribute across lots: individuals control chart (mean ± 3σ from reference lots), Western Electric signals, spec limits, Cpk for two-sided specs', TrendsInput, TrendsView, ['NOT_FOUND']),
+  'lots.compare': def('Comparability of two process versions per attribute: difference of means with its confidence interval and a TOST equivalence test against ± margin%', CompareInput, ComparisonView, ['NOT_FOUND']),
+  'lots.renderCertificate': def('A certificate of analysis of one lot (Word, base64): each specified test, result, judgement, conclusion and sign-off lines', CertificateInput, ExportRendered, ['NOT_FOUND']),
+  'lots.saveCertificate': def('Write a lot certificate of analysis to a .docx file (desktop and CLI; atomically)', CertificateSaveInput, ExportSaved, ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN']),
+  'lots.renderBatchAnalysis': def('The batch analyses report for Module 3 (3.2.S.4.4 / 3.2.P.5.4): lots, lots × attributes results, trend charts (Word, base64)', BatchAnalysisInput, ExportRendered, ['NOT_FOUND', 'CONFLICT']),
+  'lots.saveBatchAnalysis': def('Write the batch analyses report to a .docx file (desktop and CLI; atomically)', BatchAnalysisSaveInput, ExportSaved, ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN']),
+  'lots.importPreview': def('Read a results CSV through a column mapping (given, saved for the source, or guessed): the results it holds and every bad line, nothing written', ImportInput, ImportPreview, ['NOT_FOUND']),
+  'lots.import': def('Import a results CSV in one transaction (bad lines reported by number, nothing written on error); the mapping is saved for the source', ImportInput, ImportDone, ['NOT_FOUND', 'CONFLICT']),
+  'lots.mappings': def('The CSV column mappings saved per source for a product', LotsProductInput, ImportMappings, ['NOT_FOUND']),
+  'lots.investigate': def('Record the investigation note of an out-of-specification result', InvestigationInput, LotView, ['NOT_FOUND', 'CONFLICT']),
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

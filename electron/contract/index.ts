@@ -14,3 +14,4 @@ export * from './auditWords';
 export * from './signature';
 export * from './branches';
 export * from './trust';
+export * from './lots';

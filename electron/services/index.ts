@@ -9,6 +9,7 @@ import { dashboardHandlers } from './dashboard/handlers';
 import { exportHandlers } from './exports/handlers';
 import type { Handler, HandlerMap } from './handlers';
 import { branchHandlers } from './pathway/branches';
+import { lotHandlers } from './lots/handlers';
 import { pathwayHandlers } from './pathway/handlers';
 import { baselineHandlers } from './planning/baselines';
 import { scenarioHandlers } from './planning/scenarios';
@@ -35,6 +36,7 @@ export const handlers: HandlerMap<Channel> = {
   ...scenarioHandlers,
   ...checklistHandlers,
   ...signatureHandlers,
+  ...lotHandlers,
 };
 
 export function handlerFor<C extends Channel>(channel: C): Handler<C> {

@@ -8,6 +8,8 @@ import {
   FRACTIONS,
   ITEM_STATUS_LABELS,
   MEETING_TYPE_LABELS,
+  LOT_PURPOSE_LABELS,
+  LOT_STATUS_LABELS,
   OXYGEN,
   PRODUCING_CELLS,
   ROUTE_CATEGORIES,
@@ -89,6 +91,9 @@ const FORMATS: Readonly<Record<string, Readonly<Record<string, Format>>>> = {
   baseline: { name: quoted, reference: quoted },
   scenario: { name: quoted, status: labelled(SCENARIO_STATUS) },
   setting: { displayName: quoted },
+  lot: { status: labelled(LOT_STATUS_LABELS), purpose: labelled(LOT_PURPOSE_LABELS), deviation: quoted, notes: quoted, milestoneId: quoted },
+  lot_result: { investigation: quoted },
+  lot_import_mapping: { mapping: () => 'changed' },
 };
 
 function fieldOf(entity: string, field: string | null) {

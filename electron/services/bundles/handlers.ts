@@ -215,6 +215,11 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import' | 't
         if (byId && byCode && byId.id !== byCode.id) {
           throw new AppError('CONFLICT', `The bundle's product matches two products here (${byId.code} by id, ${byCode.code} by code). Import it as a copy instead.`);
         }
+        // Bundles do not carry the lot register yet: replacing would lose the lots, so it is refused.
+        const lots = ctx.repos.lots.lots(existing.id).length;
+        if (lots > 0) {
+          throw new AppError('CONFLICT', `${existing.code} has ${lots} lot${lots === 1 ? '' : 's'} in its lot register, which sharing bundles do not carry yet: replacing it would lose them. Import the bundle as a copy instead. Nothing was imported.`, [{ path: 'mode', message: 'Import as a copy' }]);
+        }
         const known = new Set(ctx.repos.audit.list({ productId: existing.id, limit: 5000 }).map((a) => `${a.at}|${a.entity}|${a.entityId}|${a.field}|${a.newValue}`));
         ctx.repos.bundles.clearProduct(existing.id);
         data = remap(incoming, existing.id, incoming.product.code);

@@ -1,24 +1,26 @@
 import { ChecklistKind, ITEM_STATUS_IDS, StageKind, type Gate, type Summary } from '../../contract';
 import { evaluateGate, GATE_IDS, summarise, type ScopedReadinessItem } from '../../domain/checklistReadiness';
 import type { ServiceContext } from '../context';
+import { indLotBlockers } from '../lots/gate';
 import { member } from '../vocabulary';
 
 export function toSummary(s: ReturnType<typeof summarise>): Summary {
   return { ...s, byStatus: { ...s.byStatus } };
 }
 
-/** The standard gates over a product's items: ready or not, and what blocks each. */
-export function gatesOf(items: readonly ScopedReadinessItem[]): Gate[] {
+/** The standard gates over a product's items: ready or not, and what blocks each (plus blockers from outside the checklists, by gate). */
+export function gatesOf(items: readonly ScopedReadinessItem[], more: Partial<Record<(typeof GATE_IDS)[number], Gate['blockers']>> = {}): Gate[] {
   return GATE_IDS.map((id) => {
     const result = evaluateGate(id, items);
+    const extra = more[id] ?? [];
     return {
       id,
       label: result.gate.label,
       description: result.gate.description,
       milestone: result.gate.milestone,
-      ready: result.ready,
+      ready: result.ready && extra.length === 0,
       considered: result.considered,
-      blockers: result.blockers,
+      blockers: [...result.blockers, ...extra],
     };
   });
 }
@@ -39,5 +41,5 @@ export function productReadiness(ctx: ServiceContext, productId: string): { summ
     stage: member(StageKind.options, r.stage, 'stage'),
     milestone: r.milestone_key,
   }));
-  return { summary: toSummary(summarise(items)), gates: gatesOf(items) };
+  return { summary: toSummary(summarise(items)), gates: gatesOf(items, { 'ind-ready': indLotBlockers(ctx, productId) }) };
 }

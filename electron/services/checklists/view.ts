@@ -8,6 +8,7 @@ import { requireProduct } from '../lookups';
 import { milestoneDates as datesOf, productSchedule } from '../pathway/schedule';
 import { member } from '../vocabulary';
 import { documentExists } from './documents';
+import { indLotBlockers } from '../lots/gate';
 import { gatesOf, toSummary } from './readiness';
 import { evidenceCounts } from '../exports/evidence';
 import { checkSignature } from '../signatures/verify';
@@ -83,7 +84,7 @@ export function loadChecklistsView(
     items: byChecklist.get(c.id)!,
     summary: toSummary(summarise(readinessByChecklist.get(c.id)!)),
   }));
-  const gates = gatesOf(scoped);
+  const gates = gatesOf(scoped, { 'ind-ready': indLotBlockers(ctx, productId) });
   return {
     productId,
     today,

@@ -4,6 +4,7 @@ import { ChecklistKind, ItemStatus, ProductProfile, StageKind } from '../../cont
 import { regenerateChecklists } from '../checklists/regenerate';
 import type { Audit, ServiceContext } from '../context';
 import type { HandlerMap } from '../handlers';
+import { applyExampleLots } from '../lots/examples';
 import { syncDerived } from '../pathway/writes';
 import { pathwayTemplate } from '../pathway/templates';
 import { createProduct } from './handlers';
@@ -67,6 +68,7 @@ export const exampleHandlers: HandlerMap<'examples.load'> = {
         const product = createProduct(ctx, { ...profile, stage: first, pathway: { ...pathway, calendar: 'calendar' } }, audit);
         applyProgress(ctx, product.id, progress, audit);
         applyChecklists(ctx, product.id, checklists, audit);
+        applyExampleLots(ctx, product, audit);
         created.push(product.code);
       }
       audit.summarise(created.length > 0 ? `Loaded the example portfolio: ${created.join(', ')}` : 'Example portfolio already loaded');

@@ -5,6 +5,7 @@ import { DB_FILE_NAME } from '../../../db';
 import type { ChecklistsView, Channel, ChannelInput } from '../../contract';
 import { call, count, inspect, sampleProfile, tempBackend } from '../../test-support/backend';
 import { docxText } from '../../test-support/docx';
+import { releaseGateLots } from '../../test-support/lots';
 
 let backend: ReturnType<typeof tempBackend>;
 let now = '2026-01-05T12:00:00.000Z';
@@ -120,6 +121,7 @@ describe('electronic signatures', () => {
     const notReady = await backend.dispatch('signatures.sign', { kind: 'gate', recordId: gateId, signerId: ana.id, password: 'correct horse 1' });
     expect(notReady).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/not ready/) } });
     const gated = view.checklists.filter((c) => ['ind', 'cmc', 'preclinical'].includes(c.kind)).flatMap((c) => c.items).filter((i) => i.required);
+    await releaseGateLots(backend, product.id);
     await ok('checklistItems.bulkUpdate', { ids: gated.map((i) => i.id), changes: { status: 'submitted' } });
     const gate = await ok('signatures.sign', { kind: 'gate', recordId: gateId, signerId: ana.id, password: 'correct horse 1' });
     expect(gate).toMatchObject({ meaning: 'Approved for submission', state: 'valid', record: expect.stringMatching(/Readiness gate/) });

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconChecklist, IconClock, IconGitCompare, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconChecklist, IconClock, IconFlask, IconGitCompare, IconEdit, IconHistory, IconId, IconRoute, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DONOR_TYPES, DOSE_UNITS, FRACTIONS, OXYGEN, PRODUCING_CELLS, ROUTE_CATEGORIES, SOURCE_KINDS, STAGE_KINDS, TRIAL_PHASES, toProfile, type Product, type ProductProfile } from '../../../../../electron/contract';
@@ -13,6 +13,7 @@ import { Timeline } from '../../pathway/components/Timeline';
 import { usePathway } from '../../pathway/hooks/usePathway';
 import { ChecklistsPanel } from '../../checklists/components/ChecklistsPanel';
 import { PlanningPanel } from '../../planning/components/PlanningPanel';
+import { LotsPanel } from '../../lots/components/LotsPanel';
 import { useChecklists } from '../../checklists/hooks/useChecklists';
 import { formatInstant } from '../../../lib/format';
 import { notifyError, notifySuccess, notifyUnlessFieldErrors } from '../../../lib/notify';
@@ -199,6 +200,9 @@ export function ProductPage() {
           <Tabs.Tab value="checklists" leftSection={<IconChecklist size={16} />}>
             Checklists{checklists.data && checklists.data.summary.total > 0 ? ` (${checklists.data.summary.percent}%)` : ''}
           </Tabs.Tab>
+          <Tabs.Tab value="lots" leftSection={<IconFlask size={16} />}>
+            Lots
+          </Tabs.Tab>
           <Tabs.Tab value="profile" leftSection={<IconId size={16} />}>
             Profile
           </Tabs.Tab>
@@ -236,6 +240,9 @@ export function ProductPage() {
         </Tabs.Panel>
         <Tabs.Panel value="checklists" pt="md">
           <ChecklistsPanel productId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="lots" pt="md">
+          <LotsPanel productId={p.id} fraction={p.fraction} />
         </Tabs.Panel>
         <Tabs.Panel value="profile" pt="md">
           <Paper withBorder p="lg" radius="md">
