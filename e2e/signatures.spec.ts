@@ -82,17 +82,18 @@ test('the IND checklist export is signed "Reviewed" from its Export dialog, with
   expect(pageErrors).toEqual([]);
 });
 
-test('the IND gate, once ready, is signed "Approved for submission"; a planning session is applied and signed "Approved" with its reason', async ({ page, pageErrors }) => {
+test('a readiness gate, once ready, is signed "Approved for submission"; a planning session is applied and signed "Approved" with its reason', async ({ page, pageErrors }) => {
   const checklists = await ChecklistsPage.open(page, 'Umbilical cord MSC EVs (export sign-off)');
   await checklists.generateButton.click();
   await expect(checklists.regenerateButton).toBeVisible();
   await checklists.requiredOnly.check();
   await checklists.selectAllShown();
   await checklists.setStatusOfSelected('Submitted');
-  const ind = checklists.gate('IND ready to submit');
-  await expect(ind.getByText('Ready', { exact: true })).toBeVisible();
-  await ind.getByRole('button', { name: /^IND ready to submit/ }).click();
-  await page.getByRole('button', { name: 'Sign “IND ready to submit”: Approved for submission…' }).click();
+  // (The IND gate also waits for released toxicology and clinical lots: the pre-IND gate is ready on items alone.)
+  const preInd = checklists.gate('Pre-IND briefing package ready');
+  await expect(preInd.getByText('Ready', { exact: true })).toBeVisible();
+  await preInd.getByRole('button', { name: /^Pre-IND briefing package ready/ }).click();
+  await page.getByRole('button', { name: 'Sign “Pre-IND briefing package ready”: Approved for submission…' }).click();
   const gateSign = page.getByRole('dialog', { name: 'Sign readiness gate' });
   await gateSign.getByLabel('Signing password').fill('e2e signing password');
   await gateSign.getByLabel('Signing password').press('Enter');
