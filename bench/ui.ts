@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer, type RunningServer } from '../e2e/server';
 import { call, sampleProfile, tempBackend } from '../electron/test-support/backend';
 import { median, timeMs, type BenchResult } from './harness';
 
@@ -19,32 +19,6 @@ export function initialScriptBytes(): number {
   return scripts.reduce((sum, s) => sum + fs.statSync(path.join(rendererDir, s)).size, 0);
 }
 
-async function startWeb(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--data-dir', dataDir, '--no-open'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The web front door did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-  });
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 /**
  * Load to a usable dashboard in Debian's Chromium (the built renderer served by the web front
  * door): 50 products, each with the FDA IND template pathway and its generated checklists.
@@ -54,7 +28,7 @@ async function startWeb(dataDir: string): Promise<{ url: string; stop(): Promise
 export async function benchUi(): Promise<BenchResult[]> {
   const results: BenchResult[] = [{ name: 'ui.initialScript', value: Math.round(initialScriptBytes() / 1024), unit: 'kB' }];
   const backend = tempBackend();
-  let web: Awaited<ReturnType<typeof startWeb>> | undefined;
+  let web: RunningServer | undefined;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     for (let i = 0; i < 50; i++) {
@@ -64,7 +38,7 @@ export async function benchUi(): Promise<BenchResult[]> {
     // For context: how much of the load is the back end computing the dashboard itself.
     results.push({ name: 'ui.dashboardGet.50products', value: await timeMs(() => call(backend, 'dashboard.get', {}), { warmUp: 2, runs: 7 }), unit: 'ms' });
     backend.close();
-    web = await startWeb(backend.dataDir);
+    web = await startServer(backend.dataDir);
     const samples: number[] = [];
     for (let run = 0; run < 7; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });

@@ -11,11 +11,12 @@ export interface RunningServer {
 
 /**
  * Starts the real web front door (`electron/web/main.ts`, as `npm run web` does) over a fresh
- * data folder and resolves with its launch URL (which carries the token).
+ * data folder (or the one given, which it then leaves in place) and resolves with its launch
+ * URL (which carries the token). The e2e specs and the UI bench share it.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(existingDataDir?: string): Promise<RunningServer> {
   const root = path.resolve(import.meta.dirname, '..');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-e2e-'));
+  const dataDir = existingDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--data-dir', dataDir, '--no-open'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +43,7 @@ export async function startServer(): Promise<RunningServer> {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!existingDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

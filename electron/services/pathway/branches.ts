@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { HandlerMap } from '../handlers';
 import { requireProduct } from '../lookups';
 import { pathwayTemplate } from './templates';
-import { writePathway } from './writes';
+import { templateMilestoneRow, writePathway } from './writes';
 
 function productTemplate(ctx: ServiceContext, productId: string): PathwayTemplate {
   const templateId = ctx.repos.pathway.settings(productId)?.pathway_template_id ?? null;
@@ -57,29 +57,7 @@ export const branchHandlers: HandlerMap<'pathway.branches' | 'pathway.addBranch'
       for (const m of branch.milestones) {
         const id = randomUUID();
         idOfKey.set(m.key, id);
-        pathway.insertMilestone(
-          {
-            id,
-            product_id: productId,
-            stage_id: stage.id,
-            key: m.key,
-            name: m.name,
-            description: m.description ?? '',
-            duration_days: m.durationDays,
-            gate: m.gate ? 1 : 0,
-            citation: m.citation,
-            clock_event: m.clockEvent ?? null,
-            meeting_type: m.clockEvent?.startsWith('meeting') ? (m.meetingType ?? template.preIndMeetingType) : null,
-            position: position++,
-            owner: '',
-            notes: '',
-            planned_start: null,
-            planned_finish: null,
-            actual_start: null,
-            actual_finish: null,
-          },
-          now,
-        );
+        pathway.insertMilestone(templateMilestoneRow(template, m, { id, productId, stageId: stage.id, position: position++ }), now);
         audit({ entity: 'milestone', entityId: id, productId, action: 'create', newValue: JSON.stringify({ stage: stage.name, name: m.name, branch: branch.name }), reason: reason ?? null });
       }
       // Dependencies on milestones the user has since removed are left out, and said so.

@@ -8,6 +8,32 @@ import type { Audit, ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { requireEditableProduct } from '../lookups';
 import { currentStage } from './progress';
+
+type TemplateMilestone = PathwayTemplate['stages'][number]['milestones'][number];
+
+/** A template milestone as a new row of a product's pathway (set-up and branches share it). */
+export function templateMilestoneRow(template: PathwayTemplate, m: TemplateMilestone, at: { id: string; productId: string; stageId: string; position: number }) {
+  return {
+    id: at.id,
+    product_id: at.productId,
+    stage_id: at.stageId,
+    key: m.key,
+    name: m.name,
+    description: m.description ?? '',
+    duration_days: m.durationDays,
+    gate: m.gate ? 1 : 0,
+    citation: m.citation,
+    clock_event: m.clockEvent ?? null,
+    meeting_type: m.clockEvent?.startsWith('meeting') ? (m.meetingType ?? template.preIndMeetingType) : null,
+    position: at.position,
+    owner: '',
+    notes: '',
+    planned_start: null,
+    planned_finish: null,
+    actual_start: null,
+    actual_finish: null,
+  };
+}
 import { loadPathwayView } from './view';
 
 /**
@@ -95,29 +121,7 @@ export function instantiatePathway(
     stage.milestones.forEach((m, index) => {
       const id = randomUUID();
       idOfKey.set(m.key, id);
-      pathway.insertMilestone(
-        {
-          id,
-          product_id: productId,
-          stage_id: stageId,
-          key: m.key,
-          name: m.name,
-          description: m.description ?? '',
-          duration_days: m.durationDays,
-          gate: m.gate ? 1 : 0,
-          citation: m.citation,
-          clock_event: m.clockEvent ?? null,
-          meeting_type: m.clockEvent?.startsWith('meeting') ? (m.meetingType ?? template.preIndMeetingType) : null,
-          position: index,
-          owner: '',
-          notes: '',
-          planned_start: null,
-          planned_finish: null,
-          actual_start: null,
-          actual_finish: null,
-        },
-        now,
-      );
+      pathway.insertMilestone(templateMilestoneRow(template, m, { id, productId, stageId, position: index }), now);
     });
   });
   const dependencies = template.stages.flatMap((stage) =>
