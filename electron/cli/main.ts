@@ -43,7 +43,7 @@ Commands:
                                 --checklists: which checklists the IND checklist lists item by item
                                 (comma-separated; default ind)
   export certificate --product <id|code> --lot <lot number> --out FILE.docx [--paper letter|a4]
-  export batch-analysis --product <id|code> --out FILE.docx [--paper letter|a4]
+  export batch-analysis --product <id|code> --out FILE.docx|FILE.xlsx|FILE.csv [--paper letter|a4]
                                 a lot's certificate of analysis; the batch analyses report (3.2.S.4.4 / 3.2.P.5.4)
   export-bundle --product <id|code> --out FILE
                                 write one product (profile, pathway, clocks, checklists, audit) to a
@@ -84,10 +84,12 @@ async function resolveProduct(backend: Backend, ref: string): Promise<string> {
 }
 
 /** `export certificate|batch-analysis`: the lot register's Word exports, written atomically. */
-async function lotExport(backend: Backend, kind: 'certificate' | 'batch-analysis', productId: string, values: { lot?: string; out?: string; paper?: string }): Promise<Result<unknown>> {
+async function lotExport(backend: Backend, kind: 'certificate' | 'batch-analysis', productId: string, values: { lot?: string; out?: string; paper?: string; format?: string }): Promise<Result<unknown>> {
   const outPath = path.resolve(values.out!);
   const paper = values.paper === 'a4' ? 'a4' : 'letter';
-  if (kind === 'batch-analysis') return backend.dispatch('lots.saveBatchAnalysis', { productId, outPath, paper });
+  // The batch analyses as Word, or their lots × attributes table as .xlsx/.csv (--format, or the file's extension).
+  const format = values.format ?? (/\.(xlsx|csv)$/i.test(outPath) ? outPath.slice(outPath.lastIndexOf('.') + 1).toLowerCase() : 'docx');
+  if (kind === 'batch-analysis') return backend.dispatch('lots.saveBatchAnalysis', { productId, outPath, paper, format } as ChannelInput<'lots.saveBatchAnalysis'>);
   if (!values.lot) throw new UsageError('"export certificate" needs --lot <lot number> as well as --product and --out.');
   const lots = await backend.dispatch('lots.list', { productId });
   if (!lots.ok) return lots;

@@ -309,5 +309,9 @@ const Paper = z.enum(['letter', 'a4'], { error: 'Paper: letter or a4' }).default
 const OutPath = z.string().trim().min(1, 'Give the file to write').max(4096).refine((p) => p.toLowerCase().endsWith('.docx'), 'The file name must end in .docx');
 export const CertificateInput = z.strictObject({ lotId: Id, paper: Paper });
 export const CertificateSaveInput = z.strictObject({ lotId: Id, paper: Paper, outPath: OutPath });
-export const BatchAnalysisInput = z.strictObject({ productId: Id, paper: Paper });
-export const BatchAnalysisSaveInput = z.strictObject({ productId: Id, paper: Paper, outPath: OutPath });
+/** Word (the report with figures), or the lots × attributes table as a spreadsheet. */
+const BatchFormat = z.enum(['docx', 'xlsx', 'csv'], { error: 'Format: docx, xlsx or csv' }).default('docx');
+export const BatchAnalysisInput = z.strictObject({ productId: Id, paper: Paper, format: BatchFormat });
+export const BatchAnalysisSaveInput = z
+  .strictObject({ productId: Id, paper: Paper, format: BatchFormat, outPath: z.string().trim().min(1, 'Give the file to write').max(4096) })
+  .refine((v) => v.outPath.toLowerCase().endsWith(`.${v.format}`), { message: 'The file name must end in the format\'s suffix (.docx, .xlsx or .csv)', path: ['outPath'] });

@@ -67,4 +67,22 @@ describe('lot exports', () => {
     const empty = await ok('products.create', sampleProfile({ code: 'EMPTY' }));
     expect(await backend.dispatch('lots.renderBatchAnalysis', { productId: empty.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/has no lots yet/) } });
   });
+
+  it('the batch analyses also go out as a lots × attributes table (.csv and .xlsx), OOS results marked; a file name with the wrong suffix is refused', async () => {
+    await setup();
+    const productId = (await ok('products.list', {}))[0]!.id;
+    const csv = await ok('lots.renderBatchAnalysis', { productId, paper: 'letter', format: 'csv' });
+    expect(csv.fileName).toMatch(/^EV-X-batch-analyses-2026-06-10\.csv$/);
+    const lines = Buffer.from(csv.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^Lot,Purpose,Manufactured,Process version,Status,Specification version,.*Potency/);
+    expect(lines).toHaveLength(1 + 4 + 1); // header, four lots, the final line break
+    expect(lines.find((l) => l.startsWith('EV-004'))).toContain('160 (OOS)');
+    expect(lines.find((l) => l.startsWith('EV-002'))).toMatch(/,102,/);
+    const xlsx = await ok('lots.renderBatchAnalysis', { productId, paper: 'letter', format: 'xlsx' });
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const refused = await backend.dispatch('lots.saveBatchAnalysis', { productId, paper: 'letter', format: 'xlsx', outPath: path.join(backend.dataDir, 'batch.docx') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/suffix/) } });
+    const saved = await ok('lots.saveBatchAnalysis', { productId, paper: 'letter', format: 'xlsx', outPath: path.join(backend.dataDir, 'batch.xlsx') });
+    expect(fs.statSync(saved.path).size).toBe(saved.bytes);
+  });
 });

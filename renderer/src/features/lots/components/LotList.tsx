@@ -18,6 +18,7 @@ export function LotList({ productId, view, onOpen }: { productId: string; view: 
         </Text>
         <Group>
           {view.lots.length > 0 && <ExportButton label="Batch analyses (3.2.S.4.4 / 3.2.P.5.4)" render={() => api.lots.renderBatchAnalysis({ productId })} />}
+          {view.lots.length > 0 && <ExportButton label="Batch table (Excel)" render={() => api.lots.renderBatchAnalysis({ productId, format: 'xlsx' })} />}
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} disabled={!view.spec}>
             New lot
           </Button>
