@@ -180,9 +180,9 @@ export function DashboardPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Product</Table.Th>
-                <Table.Th miw={190}>Stage</Table.Th>
+                <Table.Th miw={175}>Stage</Table.Th>
                 <Table.Th w={170}>Progress</Table.Th>
-                <Table.Th>Next milestone</Table.Th>
+                <Table.Th miw={190}>Next milestone</Table.Th>
                 <Table.Th>Checklists</Table.Th>
                 <Table.Th>Overdue milestones</Table.Th>
                 <Table.Th>Critical-path slip</Table.Th>
