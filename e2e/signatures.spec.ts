@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, useFreshServer } from './fixtures';
+import { expect, openApp, test, useFreshServer } from './fixtures';
 import { ChecklistsPage } from './pages/checklistsPage';
 import { ProductPage } from './pages/productPage';
 import { PlanningPage } from './pages/planningPage';
@@ -113,5 +113,33 @@ test('a readiness gate, once ready, is signed "Approved for submission"; a plann
   await expect(sign).toBeHidden();
   await expect(scenario.getByText(/was applied to the live plan/)).toBeVisible();
   await expect(scenario.getByLabel('Electronic signatures')).toContainText(/Erin Example — Approved — \d{4}-\d\d-\d\d/);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a signer changes their password knowing the old one; a lost one is reset with a reason, and the trail says so', async ({ page, pageErrors }) => {
+  await openApp(page, '/signatures');
+  const signers = page.getByRole('table', { name: 'Signers' });
+  await expect(signers.getByRole('row', { name: /Erin Example/ })).toBeVisible();
+  await signers.getByRole('button', { name: 'Change password of Erin Example' }).click();
+  const change = page.getByRole('dialog', { name: 'Change signing password' });
+  await change.getByLabel('Current signing password').fill('not the password');
+  await change.getByLabel(/New signing password/).fill('a new e2e password');
+  await change.getByRole('button', { name: 'Change password' }).click();
+  await expect(change.getByText(/password/i).last()).toBeVisible();
+  await expect(change).toBeVisible(); // refused: the old password was wrong
+  await change.getByLabel('Current signing password').fill('e2e signing password');
+  await change.getByRole('button', { name: 'Change password' }).click();
+  await expect(change).toBeHidden();
+  await expect(page.getByText('Signing password changed for Erin Example')).toBeVisible();
+
+  await signers.getByRole('button', { name: 'Reset password of Erin Example' }).click();
+  const reset = page.getByRole('dialog', { name: 'Reset a lost signing password' });
+  await reset.getByLabel(/New signing password/).fill('after the reset 42');
+  await reset.getByLabel('Reason for the reset').fill('Forgotten after leave; identity checked by QA');
+  await reset.getByRole('button', { name: 'Reset password' }).click();
+  await expect(reset).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('0 failing verification');
+  await openApp(page, '/audit');
+  await expect(page.getByText('Forgotten after leave; identity checked by QA').first()).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { SIGNATURE_STATE_LABELS } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
+import { SignersCard } from '../components/SignersCard';
 
 const COLOR = { valid: 'green', superseded: 'orange', invalid: 'red' } as const;
 
@@ -53,6 +54,7 @@ export function SignaturesPage() {
           </Table.Tbody>
         </Table>
       )}
+      <SignersCard />
     </Stack>
   );
 }
