@@ -9,7 +9,7 @@ useFreshServer();
 
 const PRODUCT = 'Hypoxic amniotic-fluid stem cell secretome (AFSC-S)';
 
-const TABS = ['pathway', 'timeline', 'planning', 'clocks', 'checklists', 'profile', 'history'];
+const TABS = ['pathway', 'timeline', 'planning', 'clocks', 'checklists', 'lots', 'profile', 'history'];
 
 function routes(productRoute: string): { name: string; route: string }[] {
   return [
