@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, NativeSelect, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SIGNATURE_MEANINGS, type ChecklistItem, type SignatureKindId } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
-import { fieldErrors, notifySuccess } from '../../../lib/notify';
+import { notifySuccess } from '../../../lib/notify';
+import { useFormSubmit } from '../../../lib/useFormSubmit';
 
 const NEW_SIGNER = '__new__';
 
@@ -38,42 +39,27 @@ export function SignDialog({ target, onClose, onSigned }: { target: SignTarget; 
   const [password, setPassword] = useState('');
   const [notes, setNotes] = useState(target.evidenceNotes ?? '');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const inSession = session.data?.signer ?? null;
   const list = signers.data ?? [];
   const chosen = signerId || (list.length === 0 ? NEW_SIGNER : '');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    setBusy(true);
-    try {
-      let id = inSession ? undefined : chosen;
-      if (!inSession && chosen === NEW_SIGNER) id = (await api.signers.create({ displayName: newName, password })).id;
-      if (!inSession && !id) {
-        setErrors({ signerId: 'Choose who is signing' });
-        return;
-      }
-      const signed = await api.signatures.sign({
-        kind: target.kind,
-        recordId: target.recordId,
-        ...(id ? { signerId: id } : {}),
-        password,
-        ...(withEvidence ? { evidence: { notes } } : {}),
-        ...(target.needsReason ? { reason } : {}),
-      });
-      await client.invalidateQueries();
-      notifySuccess(`Signed: ${signed.manifestation}`);
-      onSigned?.();
-      onClose();
-    } catch (error) {
-      const found = fieldErrors(error);
-      setErrors(Object.keys(found).length > 0 ? found : { form: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, errors, busy } = useFormSubmit(async () => {
+    let id = inSession ? undefined : chosen;
+    if (!inSession && chosen === NEW_SIGNER) id = (await api.signers.create({ displayName: newName, password })).id;
+    if (!inSession && !id) return { signerId: 'Choose who is signing' };
+    const signed = await api.signatures.sign({
+      kind: target.kind,
+      recordId: target.recordId,
+      ...(id ? { signerId: id } : {}),
+      password,
+      ...(withEvidence ? { evidence: { notes } } : {}),
+      ...(target.needsReason ? { reason } : {}),
+    });
+    await client.invalidateQueries();
+    notifySuccess(`Signed: ${signed.manifestation}`);
+    onSigned?.();
+    onClose();
+  });
 
   return (
     <Modal opened onClose={onClose} title={TITLES[target.kind]}>

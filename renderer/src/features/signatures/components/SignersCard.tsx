@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Signer } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
 import { formatInstant } from '../../../lib/format';
-import { fieldErrors, notifySuccess } from '../../../lib/notify';
+import { notifySuccess } from '../../../lib/notify';
+import { useFormSubmit } from '../../../lib/useFormSubmit';
 
 type Action = { kind: 'add' } | { kind: 'change'; signer: Signer } | { kind: 'reset'; signer: Signer };
 
@@ -17,26 +18,14 @@ function PasswordDialog({ action, onClose }: { action: Action; onClose(): void }
   const [oldPassword, setOldPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    setBusy(true);
-    try {
-      if (action.kind === 'add') await api.signers.create({ displayName: name, password: newPassword });
-      else if (action.kind === 'change') await api.signers.changePassword({ signerId: action.signer.id, oldPassword, newPassword });
-      else await api.signers.resetPassword({ signerId: action.signer.id, newPassword, reason });
-      await client.invalidateQueries({ queryKey: ['signers'] });
-      notifySuccess(action.kind === 'add' ? `Added ${name} as a signer` : `Signing password ${action.kind === 'change' ? 'changed' : 'reset'} for ${action.signer.displayName}`);
-      onClose();
-    } catch (error) {
-      const found = fieldErrors(error);
-      setErrors(Object.keys(found).length > 0 ? found : { form: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, errors, busy } = useFormSubmit(async () => {
+    if (action.kind === 'add') await api.signers.create({ displayName: name, password: newPassword });
+    else if (action.kind === 'change') await api.signers.changePassword({ signerId: action.signer.id, oldPassword, newPassword });
+    else await api.signers.resetPassword({ signerId: action.signer.id, newPassword, reason });
+    await client.invalidateQueries({ queryKey: ['signers'] });
+    notifySuccess(action.kind === 'add' ? `Added ${name} as a signer` : `Signing password ${action.kind === 'change' ? 'changed' : 'reset'} for ${action.signer.displayName}`);
+    onClose();
+  });
   return (
     <Modal opened onClose={onClose} title={TITLES[action.kind]}>
       <form onSubmit={submit}>
