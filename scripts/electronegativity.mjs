@@ -10,13 +10,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const allowListPath = process.env.RPT_ENEG_ALLOWLIST ?? path.join(root, 'security/electronegativity-allowlist.json');
 const allow = JSON.parse(fs.readFileSync(allowListPath, 'utf8')).accepted;
-const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eneg-')), 'findings.csv');
 const bin = path.join(root, 'node_modules/.bin/electronegativity');
 
-const run = spawnSync(bin, ['-i', 'electron', '-o', out, '-e', electronVersion, '-r'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
-if (!fs.existsSync(out)) {
-  console.error(`electronegativity produced no report (exit ${run.status}).\n${run.stdout}\n${run.stderr}`);
-  process.exit(1);
+/** One electronegativity run: its CSV report as text (RPT_ENEG_REPORT: a report file to read instead, for tests). */
+function report() {
+  if (process.env.RPT_ENEG_REPORT) return fs.readFileSync(process.env.RPT_ENEG_REPORT, 'utf8');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eneg-')), 'findings.csv');
+  const run = spawnSync(bin, ['-i', 'electron', '-o', out, '-e', electronVersion, '-r'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  if (!fs.existsSync(out)) {
+    console.error(`electronegativity produced no report (exit ${run.status}).\n${run.stdout}\n${run.stderr}`);
+    process.exit(1);
+  }
+  return fs.readFileSync(out, 'utf8');
 }
 
 /**
@@ -53,7 +58,22 @@ function parseCsv(text) {
   return rows;
 }
 
-const rows = parseCsv(fs.readFileSync(out, 'utf8')).slice(1);
+/**
+ * A well-formed report: the header, then rows of eight fields whose first is a check id. On a
+ * loaded machine electronegativity has written a garbled file (its writes interleaved: a row
+ * began mid-description), which must not pass for a finding nor hide one: run it again.
+ */
+const wellFormed = (rows) => rows.length > 0 && rows[0][0] === 'issue' && rows.slice(1).every((r) => r.length === 8 && /^[A-Z0-9_]+$/.test(r[0]));
+let parsed = parseCsv(report());
+for (let attempt = 2; !wellFormed(parsed) && attempt <= 3; attempt++) {
+  console.log(`electronegativity wrote a malformed report; running it again (attempt ${attempt} of 3).`);
+  parsed = parseCsv(report());
+}
+if (!wellFormed(parsed)) {
+  console.error('electronegativity wrote a malformed report three times: cannot tell what it found.');
+  process.exit(1);
+}
+const rows = parsed.slice(1);
 const findings = rows.map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }));
 const unexplained = findings.filter((f) => !allow.some((a) => a.check === f.check && (!a.file || a.file === f.file)));
 for (const f of findings) {

@@ -47,4 +47,13 @@ describe('Electron shell security settings', () => {
     expect(run.stderr).toMatch(/not explained in security\/electronegativity-allowlist\.json/);
     expect(run.stdout).toMatch(/FINDING +PRELOAD_JS_CHECK/);
   }, 120_000);
+
+  it('a garbled report (rows run together, as electronegativity once wrote under load) is neither a pass nor a finding: it fails after three tries', () => {
+    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eneg-report-')), 'findings.csv');
+    fs.writeFileSync(report, 'issue, severity, confidence, filename, location, sample, description, url\nted in the target application",https://example/CSP_GLOBAL_CHECK\nPRELOAD_JS_CHECK,"MEDIUM","FIRM","main/index.ts","58:6","x","Review",https://example\n');
+    const run = spawnSync(process.execPath, ['scripts/electronegativity.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, RPT_ENEG_REPORT: report } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/malformed report; running it again \(attempt 3 of 3\)/);
+    expect(run.stderr).toMatch(/malformed report three times/);
+  });
 });
