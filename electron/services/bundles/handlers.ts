@@ -5,7 +5,7 @@ import { AppError, issuesOf, notFound } from '../errors';
 import type { HandlerMap } from '../handlers';
 import { documentPathShapeProblem } from '../checklists/documents';
 import { signedText, signerOf, trustHandlers } from './trust';
-import { checkSignature, UNTRUSTED_KEY } from '../signatures/verify';
+import { checkSignature, SUPERSEDED_REASON, UNTRUSTED_KEY } from '../signatures/verify';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleData, MAX_BUNDLE_CHARS, type BundleData as Data } from './format';
 
 const checksum = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
@@ -36,11 +36,11 @@ function importSignatures(ctx: ServiceContext, data: Data): { kept: number; drop
     }
     const { superseded_at: supersededAt, superseded_reason: supersededReason, ...signature } = row;
     ctx.repos.signatures.insert(signature);
-    if (supersededAt) ctx.repos.signatures.supersede(row.id, supersededAt, supersededReason ?? 'record changed after signing');
+    if (supersededAt) ctx.repos.signatures.supersede(row.id, supersededAt, supersededReason ?? SUPERSEDED_REASON);
   }
   // A signature that does not match its record or its own fields here was changed on the way: the file is refused.
   for (const row of rows) {
-    const problems = checkSignature(ctx, ctx.repos.signatures.forRecord(row.record_kind, row.record_id).find((r) => r.id === row.id)!).problems.filter((p) => !p.startsWith(UNTRUSTED_KEY) && !p.startsWith('superseded'));
+    const problems = checkSignature(ctx, row).problems.filter((p) => !p.startsWith(UNTRUSTED_KEY) && !p.startsWith('superseded'));
     if (problems.length > 0) throw refuse(`The electronic signature of ${row.printed_name} (${row.meaning}, ${row.signed_at}) on ${row.record_kind.replace('_', ' ')} ${row.record_id} fails verification: ${problems.join('; ')}. The file was changed after signing.`);
   }
   return { kept: rows.length, dropped: 0 };

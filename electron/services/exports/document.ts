@@ -3,4 +3,5 @@
  * file (indChecklist, plan, auditExtract, planningSummary) from the toolkit in word/.
  */
 export { PAPER_SIZES, type Paper } from './word/page';
-export { toBuffer, writeDocxAtomic } from './writeDocx';
+export { docxFile, toBuffer, writeDocxAtomic } from './writeDocx';
+export { saveExport } from './save';

@@ -6,13 +6,13 @@ import { loadChecklistsView } from '../checklists/view';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { buildAuditExtract, periodText } from './auditExtract';
-import { toBuffer, writeDocxAtomic } from './document';
+import { docxFile, saveExport, toBuffer } from './document';
 import { buildIndChecklist } from './indChecklist';
 import { checkSignature } from '../signatures/verify';
 import { buildPlan } from './plan';
 import { buildPlanningSummary } from './planningSummary';
 import { renderTimelinePng } from './timelineFigure';
-import { describeWriteError, FILE_SUFFIXES, writeFileAtomic } from '../files';
+import { FILE_SUFFIXES } from '../files';
 import { renderSheet } from './sheets/render';
 import type { HandlerMap } from '../handlers';
 import { requireProduct } from '../lookups';
@@ -80,18 +80,11 @@ export const exportHandlers: HandlerMap<'exports.render' | 'exports.save'> = {
     const buffer = await toBuffer(doc);
     return { fileName, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: buffer.toString('base64'), bytes: buffer.length };
   },
-  'exports.save': async ({ outPath, ...request }, ctx) => {
-    // A browser page never names files on this computer: there, exports are downloads.
-    if (ctx.info.frontDoor === 'web') throw new AppError('FORBIDDEN', 'In the browser, exports are downloaded (exports.render); only the desktop app and the CLI write files.');
-    // Built first (a refusal is not a write error); spreadsheets go through the same atomic
-    // writer as the Word files: never a partial file.
-    const sheet = request.format === 'docx' ? null : await renderSheet(ctx, { ...request, format: request.format });
-    const doc = sheet ? null : buildExport(ctx, request).doc;
-    try {
-      return sheet ? writeFileAtomic(outPath, sheet.bytes, FILE_SUFFIXES[request.format]) : await writeDocxAtomic(doc!, outPath);
-    } catch (error) {
-      const message = describeWriteError(error, outPath);
-      throw new AppError('CONFLICT', message, [{ path: 'outPath', message }]);
-    }
-  },
+  // Spreadsheets go through the same atomic writer as the Word files: never a partial file.
+  'exports.save': ({ outPath, ...request }, ctx) =>
+    saveExport(ctx, outPath, async () =>
+      request.format === 'docx'
+        ? docxFile(buildExport(ctx, request).doc)
+        : { bytes: (await renderSheet(ctx, { ...request, format: request.format })).bytes, suffix: FILE_SUFFIXES[request.format] },
+    ),
 };

@@ -1,8 +1,7 @@
 import type { Document } from 'docx';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { toBuffer, writeDocxAtomic } from '../exports/document';
-import { describeWriteError, writeFileAtomic, type FileSuffix } from '../files';
+import { toBuffer } from '../exports/document';
 import { toCsv } from '../exports/sheets/csv';
 import { SHEET_MIME, type Sheet } from '../exports/sheets/sheet';
 import { toXlsx } from '../exports/sheets/xlsx';
@@ -79,15 +78,4 @@ export async function renderBatchSheet(ctx: ServiceContext, productId: string, f
 export async function render(built: { doc: Document; fileName: string }) {
   const buffer = await toBuffer(built.doc);
   return { fileName: built.fileName, mime: MIME, base64: buffer.toString('base64'), bytes: buffer.length };
-}
-
-export async function save(ctx: ServiceContext, build: () => { doc: Document } | Promise<{ bytes: Buffer; suffix: FileSuffix }>, outPath: string) {
-  if (ctx.info.frontDoor === 'web') throw new AppError('FORBIDDEN', 'In the browser, exports are downloaded; only the desktop app and the CLI write files.');
-  const built = await build();
-  try {
-    return 'doc' in built ? await writeDocxAtomic(built.doc, outPath) : writeFileAtomic(outPath, built.bytes, built.suffix);
-  } catch (error) {
-    const message = describeWriteError(error, outPath);
-    throw new AppError('CONFLICT', message, [{ path: 'outPath', message }]);
-  }
 }

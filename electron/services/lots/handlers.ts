@@ -2,7 +2,8 @@ import { ImportMapping } from '../../contract';
 import type { HandlerMap } from '../handlers';
 import { requireProduct } from '../lookups';
 import { importCsv, previewImport } from './importCsv';
-import { batchAnalysisDocument, certificateDocument, render, renderBatchSheet, save } from './exports';
+import { batchAnalysisDocument, certificateDocument, render, renderBatchSheet } from './exports';
+import { docxFile, saveExport } from '../exports/document';
 import { FILE_SUFFIXES } from '../files';
 import { createLot, setLotStatus, updateLot } from './lots';
 import { investigate, recordResults } from './results';
@@ -32,14 +33,14 @@ export const lotHandlers: HandlerMap<LotChannel> = {
   'lots.recordResults': ({ lotId, results }, ctx) => recordResults(ctx, lotId, results),
   'lots.investigate': (input, ctx) => investigate(ctx, input),
   'lots.renderCertificate': ({ lotId, paper }, ctx) => render(certificateDocument(ctx, lotId, paper)),
-  'lots.saveCertificate': ({ lotId, paper, outPath }, ctx) => save(ctx, () => certificateDocument(ctx, lotId, paper), outPath),
+  'lots.saveCertificate': ({ lotId, paper, outPath }, ctx) => saveExport(ctx, outPath, () => docxFile(certificateDocument(ctx, lotId, paper).doc)),
   'lots.renderBatchAnalysis': async ({ productId, paper, format }, ctx) => {
     if (format === 'docx') return render(batchAnalysisDocument(ctx, productId, paper));
     const file = await renderBatchSheet(ctx, productId, format);
     return { fileName: file.fileName, mime: file.mime, base64: file.bytes.toString('base64'), bytes: file.bytes.length };
   },
   'lots.saveBatchAnalysis': ({ productId, paper, format, outPath }, ctx) =>
-    save(ctx, format === 'docx' ? () => batchAnalysisDocument(ctx, productId, paper) : async () => ({ bytes: (await renderBatchSheet(ctx, productId, format)).bytes, suffix: FILE_SUFFIXES[format] }), outPath),
+    saveExport(ctx, outPath, async () => (format === 'docx' ? docxFile(batchAnalysisDocument(ctx, productId, paper).doc) : { bytes: (await renderBatchSheet(ctx, productId, format)).bytes, suffix: FILE_SUFFIXES[format] })),
   'lots.trends': (input, ctx) => trends(ctx, input),
   'lots.compare': (input, ctx) => compare(ctx, input),
   'lots.importPreview': (input, ctx) => previewImport(ctx, input),
