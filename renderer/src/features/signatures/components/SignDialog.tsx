@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, NativeSelect, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, PasswordInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SIGNATURE_MEANINGS, type ChecklistItem, type SignatureKindId } from '../../../../../electron/contract';
 import { api } from '../../../lib/api';
 import { notifySuccess } from '../../../lib/notify';
 import { useFormSubmit } from '../../../lib/useFormSubmit';
+import { FormFooter } from '../../../components/FormFooter';
 
 const NEW_SIGNER = '__new__';
 
@@ -96,19 +97,7 @@ export function SignDialog({ target, onClose, onSigned }: { target: SignTarget; 
             <Textarea label="Evidence: where it is kept" description="Needed when no document is linked" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.evidence ?? errors['evidence.notes']} />
           )}
           {target.needsReason && <Textarea label="Reason for applying" description="Recorded with every change the session makes" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />}
-          {errors.form && (
-            <Alert color="red" variant="light">
-              {errors.form}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Sign
-            </Button>
-          </Group>
+          <FormFooter error={errors.form} busy={busy} submitLabel="Sign" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Signer } from '../../../../../electron/contract';
@@ -6,6 +6,7 @@ import { api } from '../../../lib/api';
 import { formatInstant } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useFormSubmit } from '../../../lib/useFormSubmit';
+import { FormFooter } from '../../../components/FormFooter';
 
 type Action = { kind: 'add' } | { kind: 'change'; signer: Signer } | { kind: 'reset'; signer: Signer };
 
@@ -45,19 +46,7 @@ function PasswordDialog({ action, onClose }: { action: Action; onClose(): void }
           )}
           <PasswordInput label="New signing password (at least 10 characters)" value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} error={errors.newPassword ?? errors.password} {...(action.kind === 'reset' ? { 'data-autofocus': true } : {})} />
           {action.kind === 'reset' && <Textarea label="Reason for the reset" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />}
-          {errors.form && (
-            <Alert color="red" variant="light">
-              {errors.form}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {action.kind === 'add' ? 'Add signer' : action.kind === 'change' ? 'Change password' : 'Reset password'}
-            </Button>
-          </Group>
+          <FormFooter error={errors.form} busy={busy} submitLabel={action.kind === 'add' ? 'Add signer' : action.kind === 'change' ? 'Change password' : 'Reset password'} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
