@@ -107,10 +107,10 @@ function answeringMilestone(
   rule: string,
   source: Source,
   milestones: readonly DeadlineMilestone[],
+  byId: ReadonlyMap<string, DeadlineMilestone>,
   successors: ReadonlyMap<string, readonly string[]>,
   threadOf: ReadonlyMap<string, string>,
 ): DeadlineMilestone | null {
-  const byId = new Map(milestones.map((m) => [m.id, m]));
   const after = (id: string | null, pattern: RegExp) => (id ? (successors.get(id) ?? []).map((s) => byId.get(s)!).find((m) => m && pattern.test(m.key ?? '')) ?? null : null);
   if (rule === 'ind.in-effect' || rule === 'ind.in-effect-estimate') return milestones.find((m) => m.clockEvent === 'ind-in-effect') ?? null;
   if (rule === 'ind.annual-report') return null; // by year, below
@@ -159,6 +159,7 @@ export function productDeadlines(input: {
     sources.push({ ...e, firm: true, thread: IND_EVENTS.includes(e.event) ? 'ind' : `event:${e.id}` });
   }
 
+  const byId = new Map(milestones.map((m) => [m.id, m]));
   const best = new Map<string, { row: DeadlineRow; rank: number }>();
   const annualReportKeys = milestones.filter((m) => /^annual-report-year-\d+$/.test(m.key ?? ''));
   for (const source of sources) {
@@ -176,7 +177,7 @@ export function productDeadlines(input: {
       const answering =
         rule === 'ind.annual-report'
           ? (annualReportKeys.find((m) => m.key === `annual-report-year-${occurrence}`) ?? null)
-          : answeringMilestone(result.rule, source, milestones, successors, threadOf);
+          : answeringMilestone(result.rule, source, milestones, byId, successors, threadOf);
       const date = dateOf(result);
       const metOn = answering?.actualFinish ?? null;
       const row: DeadlineRow = {

@@ -40,8 +40,20 @@ function observed(date: IsoDate, name: string): FederalHoliday {
   return { date, name };
 }
 
+const holidaysByYear = new Map<number, readonly FederalHoliday[]>();
+
 /** The federal holidays observed in a calendar year (including a 1 January of the next year observed on 31 December). */
 export function federalHolidays(year: number): FederalHoliday[] {
+  // Every receipt and meeting date is checked against its year's list: computed once per year.
+  let list = holidaysByYear.get(year);
+  if (!list) {
+    list = holidaysOf(year);
+    holidaysByYear.set(year, list);
+  }
+  return [...list];
+}
+
+function holidaysOf(year: number): FederalHoliday[] {
   const fixed = (month: number, day: number, name: string) => observed(formatDate({ year, month, day }), name);
   const list: FederalHoliday[] = [
     fixed(1, 1, 'New Year’s Day'),
@@ -69,7 +81,7 @@ export function federalHolidays(year: number): FederalHoliday[] {
 
 /** The federal holiday observed on a date, if any. */
 export function holidayOn(date: IsoDate): FederalHoliday | null {
-  return federalHolidays(Number(date.slice(0, 4))).find((h) => h.date === date) ?? null;
+  return (holidaysByYear.get(Number(date.slice(0, 4))) ?? federalHolidays(Number(date.slice(0, 4)))).find((h) => h.date === date) ?? null;
 }
 
 export function isFdaBusinessDay(date: IsoDate): boolean {

@@ -112,6 +112,28 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** Built assets carry a content hash in their name, so they never change under it: read once. */
+const assetCache = new Map<string, Buffer>();
+
+/**
+ * A file of the built renderer, or null. Read synchronously (and assets kept in memory) so a
+ * page's code is answered in the tick its request arrives: an RPC holds the event loop while
+ * SQLite works (better-sqlite3 is synchronous), and a script asked for just before it must not
+ * wait behind it.
+ */
+function readStatic(root: string, file: string): Buffer | null {
+  const isAsset = file.startsWith(path.join(root, 'assets') + path.sep);
+  const cached = isAsset ? assetCache.get(file) : undefined;
+  if (cached) return cached;
+  try {
+    const data = fs.readFileSync(file);
+    if (isAsset) assetCache.set(file, data);
+    return data;
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {
   const root = path.resolve(staticDir);
   let decoded: string;
@@ -132,20 +154,19 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
     res.writeHead(404, SECURITY_HEADERS).end('Not found');
     return;
   }
-  fs.readFile(file, (error, data) => {
-    if (error) {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    const isIndex = path.basename(file) === 'index.html';
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      // Hashed asset names may be cached; the page itself must not be, or an upgrade would load stale code.
-      'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    res.end(data);
+  const data = readStatic(root, file);
+  if (!data) {
+    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  const isIndex = path.basename(file) === 'index.html';
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    // Hashed asset names may be cached; the page itself must not be, or an upgrade would load stale code.
+    'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
   });
+  res.end(data);
 }
 
 /**

@@ -29,7 +29,7 @@ export function gatesOf(items: readonly ScopedReadinessItem[], more: Partial<Rec
  * A product's readiness without building its checklists: the overall summary and the gates,
  * from a lean read of the items (what the dashboard shows for every product).
  */
-export function productReadiness(ctx: ServiceContext, productId: string): { summary: Summary; gates: Gate[] } {
+export function productReadiness(ctx: ServiceContext, productId: string, milestoneKeys?: ReadonlySet<string>): { summary: Summary; gates: Gate[] } {
   const items: ScopedReadinessItem[] = ctx.repos.checklists.readiness(productId).map((r) => ({
     id: r.id,
     title: r.title,
@@ -41,5 +41,5 @@ export function productReadiness(ctx: ServiceContext, productId: string): { summ
     stage: member(StageKind.options, r.stage, 'stage'),
     milestone: r.milestone_key,
   }));
-  return { summary: toSummary(summarise(items)), gates: gatesOf(items, { 'ind-ready': indLotBlockers(ctx, productId) }) };
+  return { summary: toSummary(summarise(items)), gates: gatesOf(items, { 'ind-ready': indLotBlockers(ctx, productId, milestoneKeys) }) };
 }

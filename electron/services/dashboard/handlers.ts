@@ -32,7 +32,7 @@ export const dashboardHandlers: HandlerMap<'dashboard.get'> = {
       const done = milestones.filter((m) => m.done).length;
       const open = milestones.filter((m) => !m.done).sort((a, b) => a.forecastFinish.localeCompare(b.forecastFinish));
       const next = open[0];
-      const readiness = productReadiness(ctx, product.id);
+      const readiness = productReadiness(ctx, product.id, new Set(rows.flatMap((r) => (r.key ? [r.key] : []))));
       products.push({
         product,
         checklists: {

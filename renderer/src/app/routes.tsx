@@ -9,7 +9,8 @@ import { AppLayout } from './AppLayout';
 // AppLayout shows a loader (Suspense) while a page's chunk arrives.
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ClockCalculatorPage = lazy(() => import('../features/clocks/pages/ClockCalculatorPage').then((m) => ({ default: m.ClockCalculatorPage })));
-const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const loadDashboardPage = () => import('../features/dashboard/pages/DashboardPage');
+const DashboardPage = lazy(() => loadDashboardPage().then((m) => ({ default: m.DashboardPage })));
 const NewProductPage = lazy(() => import('../features/products/pages/NewProductPage').then((m) => ({ default: m.NewProductPage })));
 const PortfolioPage = lazy(() => import('../features/products/pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 const ProductPage = lazy(() => import('../features/products/pages/ProductPage').then((m) => ({ default: m.ProductPage })));
@@ -35,11 +36,13 @@ export const router = createHashRouter([
       { index: true, element: <PortfolioPage /> },
       { path: 'products/new', element: <NewProductPage /> },
       { path: 'products/:id', element: <ProductPage /> },
-      // The dashboard's data is asked for while its page's code loads, not after.
+      // The dashboard's code and data are asked for at once, the code first: the back end is
+      // busy computing the data and a script asked for after it would wait for it.
       {
         path: 'dashboard',
         element: <DashboardPage />,
         loader: () => {
+          void loadDashboardPage();
           void queryClient.prefetchQuery(dashboardQuery);
           return null;
         },

@@ -5,7 +5,7 @@ import { InlineText } from '../../../components/Inline';
 import { ectdLabel } from '../lib/items';
 import classes from './ChecklistItems.module.css';
 import { DueCell, type MilestoneOption } from './DueEditor';
-import { HoverTip } from './HoverTip';
+import { HoverTip } from '../../../components/HoverTip';
 import { StatusDot, StatusSelect } from './status';
 
 export interface RowActions {

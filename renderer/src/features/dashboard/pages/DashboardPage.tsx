@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconCheck, IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardDeadline, DashboardView } from '../../../../../electron/contract';
+import { HoverTip } from '../../../components/HoverTip';
 import { StageBadge } from '../../products/components/ProductBadges';
 import { dashboardQuery } from '../lib/query';
 
@@ -198,7 +199,7 @@ export function DashboardPage() {
                       <Anchor component={Link} to={`/products/${p.product.id}`} fw={500} style={{ whiteSpace: 'nowrap' }}>
                         {p.product.code}
                       </Anchor>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
+                      <Text size="xs" c="dimmed" lineClamp={1} title={p.product.name}>
                         {p.product.name}
                       </Text>
                     </Table.Td>
@@ -207,14 +208,12 @@ export function DashboardPage() {
                     </Table.Td>
                     <Table.Td>
                       {p.hasPathway ? (
-                        <Tooltip label={`${p.done} of ${p.total} milestones done`}>
-                          <div>
-                            <Progress value={p.percent} aria-label={`${p.product.code} progress`} />
-                            <Text size="xs" c="dimmed">
-                              {p.percent}% · {p.done}/{p.total}
-                            </Text>
-                          </div>
-                        </Tooltip>
+                        <HoverTip block label={`${p.done} of ${p.total} milestones done`}>
+                          <Progress value={p.percent} aria-label={`${p.product.code} progress`} />
+                          <Text size="xs" c="dimmed">
+                            {p.percent}% · {p.done}/{p.total}
+                          </Text>
+                        </HoverTip>
                       ) : (
                         <Text size="xs" c="dimmed">No pathway</Text>
                       )}
@@ -246,7 +245,7 @@ export function DashboardPage() {
                           <Text size="xs">{p.checklists.percent}% done</Text>
                           <Group gap={4}>
                             {p.checklists.gates.map((g) => (
-                              <Tooltip key={g.id} label={g.ready ? `${g.label}: ready` : `${g.label}: ${g.blockers} item(s) block it`}>
+                              <HoverTip key={g.id} label={g.ready ? `${g.label}: ready` : `${g.label}: ${g.blockers} item(s) block it`}>
                                 <Badge
                                   size="xs"
                                   variant="light"
@@ -257,7 +256,7 @@ export function DashboardPage() {
                                   {g.id === 'ind-ready' ? 'IND' : g.id === 'pre-ind-ready' ? 'Pre-IND' : 'FPI'}
                                   {g.ready ? '' : ` · ${g.blockers}`}
                                 </Badge>
-                              </Tooltip>
+                              </HoverTip>
                             ))}
                           </Group>
                         </Stack>
@@ -265,22 +264,22 @@ export function DashboardPage() {
                     </Table.Td>
                     <Table.Td>
                       {p.overdue.length > 0 ? (
-                        <Tooltip label={p.overdue.map((o) => `${o.name}: ${o.daysLate} d past plan`).join('\n')} multiline w={320}>
+                        <HoverTip label={p.overdue.map((o) => `${o.name}: ${o.daysLate} d past plan`).join('\n')} w={320}>
                           <Badge color="red" variant="light" style={{ overflow: 'visible' }}>
                             {p.overdue.length}
                           </Badge>
-                        </Tooltip>
+                        </HoverTip>
                       ) : (
                         <Badge color="teal" variant="light">none</Badge>
                       )}
                     </Table.Td>
                     <Table.Td>
                       {worstSlip > 0 ? (
-                        <Tooltip label={p.slips.slice(0, 8).map((s) => `${s.name}: +${s.finishVarianceDays} d`).join('\n')} multiline w={320}>
+                        <HoverTip label={p.slips.slice(0, 8).map((s) => `${s.name}: +${s.finishVarianceDays} d`).join('\n')} w={320}>
                           <Badge color="red" variant="light">
                             +{worstSlip} d
                           </Badge>
-                        </Tooltip>
+                        </HoverTip>
                       ) : (
                         <Badge color="teal" variant="light">on plan</Badge>
                       )}
