@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, useFreshServer } from './fixtures';
+import { ClockCalculatorPage } from './pages/clockCalculatorPage';
 import { PortfolioPage } from './pages/portfolioPage';
 
 // The smallest supported window: nothing a user reads as a value may be cut or broken there.
@@ -12,7 +13,9 @@ const PRODUCT = 'Hypoxic amniotic-fluid stem cell secretome (AFSC-S)';
  * Evaluated in the page (a string: the e2e TypeScript program has no DOM types). Looks at the
  * main tables (<table> and the checklist grid) and returns every value that is cut off:
  * - a badge (a status, a stage, a slip) whose label overflows its box (scrollWidth > clientWidth);
- * - a cell's date, number or day count that overflows its box or breaks over two lines.
+ * - a cell's date, number or day count that overflows its box or breaks over two lines;
+ * - a word of up to 24 letters split over two lines ("Allogen|eic"): the column is too narrow
+ *   (longer runs are user text that may wrap anywhere rather than widen the page).
  */
 const FIND_CUT_VALUES = `(() => {
   const VALUE = /^(\\d{4}-\\d{2}-\\d{2}|[+\\u2212-]?\\d[\\d,.]*\\s?(d|%|days?)?|\\d+\\/\\d+)$/i;
@@ -38,6 +41,16 @@ const FIND_CUT_VALUES = `(() => {
         found.push('value "' + text + '" cut (' + where(el) + ')');
       else if (lines(el) > 1) found.push('value "' + text + '" broken over lines (' + where(el) + ')');
     }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[^\\s\\-\\/\\u2013\\u2014·]{2,24}/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (tops.size > 1) found.push('word "' + m[0] + '" split over lines (' + where(node.parentElement) + ')');
+      }
+    }
   }
   return found;
 })()`;
@@ -46,7 +59,7 @@ async function cutValues(page: Page, route: string): Promise<string[]> {
   await openApp(page, route);
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
-  await expect(page.locator('main table, main [role="region"]').first()).toBeVisible();
+  await expect(page.locator('main table, main [role="region"]').filter({ visible: true }).first()).toBeVisible();
   return (await page.evaluate<string[]>(FIND_CUT_VALUES)).map((f) => `${route}: ${f}`);
 }
 
@@ -61,6 +74,11 @@ test('no number, date or status is cut off or broken in the main tables at 1280x
   for (const route of ['/', '/dashboard', '/audit', product, `${product}?tab=checklists`, `${product}?tab=clocks`, `${product}?tab=history`]) {
     found.push(...(await cutValues(page, route)));
   }
+  // The clock calculator's table, for a Saturday receipt (flagged with the next business day).
+  const calculator = await new ClockCalculatorPage(page).open();
+  await calculator.setDate('2026-12-05');
+  await expect(calculator.deadlines).toBeVisible();
+  found.push(...(await page.evaluate<string[]>(FIND_CUT_VALUES)).map((f) => `/clocks: ${f}`));
   expect(found, found.join('\n')).toEqual([]);
 });
 

@@ -1,7 +1,23 @@
 import { Group, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { ClockDeadline } from '../../../../../electron/contract';
 import { daysAfter, isWeekend, weekday } from '../lib/calculator';
 import { UnconfirmedBadge, WeekendBadge } from './ClockBadges';
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+/** "from – to", which may break after the dash but never inside a date or a day name. */
+function Span({ from, to, after }: { from: string | number; to: string | number; after?: ReactNode }) {
+  return (
+    <>
+      <span style={NOWRAP}>{from} –</span>{' '}
+      <span style={NOWRAP}>
+        {to}
+        {after}
+      </span>
+    </>
+  );
+}
 
 /** Date, days after the event and weekday of a deadline: a single date, a window, or none. */
 function WhenCells({ deadline, trigger }: { deadline: ClockDeadline; trigger: string }) {
@@ -9,15 +25,14 @@ function WhenCells({ deadline, trigger }: { deadline: ClockDeadline; trigger: st
   if (window) {
     return (
       <>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {window.from} – {window.to}
+        <Table.Td>
+          <Span from={window.from} to={window.to} />
         </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {daysAfter(trigger, window.from)} – {daysAfter(trigger, window.to)}
+        <Table.Td>
+          <Span from={daysAfter(trigger, window.from)} to={daysAfter(trigger, window.to)} />
         </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          {weekday(window.from)} – {weekday(window.to)}
-          {isWeekend(window.to) && <WeekendBadge />}
+        <Table.Td>
+          <Span from={weekday(window.from)} to={weekday(window.to)} after={isWeekend(window.to) && <WeekendBadge />} />
         </Table.Td>
       </>
     );
@@ -50,7 +65,7 @@ export function DeadlinesTable({ deadlines, trigger }: { deadlines: ClockDeadlin
       <Table aria-label="Deadlines" verticalSpacing="sm" striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Deadline</Table.Th>
+            <Table.Th miw={240}>Deadline</Table.Th>
             <Table.Th>Date</Table.Th>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>Days after event</Table.Th>
             <Table.Th>Weekday</Table.Th>
@@ -61,7 +76,8 @@ export function DeadlinesTable({ deadlines, trigger }: { deadlines: ClockDeadlin
           {deadlines.map((d, i) => (
             <Table.Tr key={`${d.rule}-${i}`} data-rule={d.rule}>
               <Table.Td maw={420}>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
+                {/* The badge wraps under the label rather than squeeze it a few letters wide. */}
+                <Group gap="xs" style={{ rowGap: 2 }} align="flex-start">
                   <Text size="sm" fw={500}>
                     {d.label}
                   </Text>

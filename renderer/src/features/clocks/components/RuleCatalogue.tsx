@@ -38,7 +38,7 @@ export function RuleCatalogue({ catalogue }: { catalogue: Catalogue }) {
                   {rules.map((rule) => (
                     <Table.Tr key={rule.id}>
                       <Table.Td maw={340}>
-                        <Group gap="xs" wrap="nowrap" align="flex-start">
+                        <Group gap="xs" style={{ rowGap: 2 }} align="flex-start">
                           <Text size="sm" fw={500}>
                             {rule.label}
                           </Text>

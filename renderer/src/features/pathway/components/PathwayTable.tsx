@@ -44,7 +44,8 @@ function MilestoneRow({ view, stage, m, index, gate, onEdit }: { view: PathwayVi
         <StatusIcon status={m.status} />
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
+        {/* The markers wrap under the name rather than squeeze it a letter wide. */}
+        <Group gap={6} style={{ rowGap: 2 }}>
           <Tooltip label={m.description || m.name} multiline w={360} disabled={!m.description} openDelay={400}>
             <Text size="sm" fw={500}>
               {m.name}

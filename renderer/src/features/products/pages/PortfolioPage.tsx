@@ -102,8 +102,9 @@ export function PortfolioPage() {
                     {p.archivedAt ? ' · archived' : ''}
                   </Text>
                 </Table.Td>
-                <Table.Td>{FRACTIONS[p.fraction]}</Table.Td>
-                <Table.Td>{DONOR_TYPES[p.donorType]}</Table.Td>
+                {/* The app's own words: wrapped between words, never inside one ("Allogen|eic"). */}
+                <Table.Td style={{ overflowWrap: 'normal' }}>{FRACTIONS[p.fraction]}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'normal' }}>{DONOR_TYPES[p.donorType]}</Table.Td>
                 <Table.Td>{p.indication}</Table.Td>
                 <Table.Td>
                   <StageBadge stage={p.stage} />
