@@ -58,8 +58,9 @@ export function sign(ctx: ServiceContext, request: SignRequest): SignatureView {
       productId = ref.productId;
       requireEditableProduct(ctx, productId, request.kind === 'gate' ? 'signing its readiness gates' : 'signing its exports');
     }
-    // Earlier signatures of this product whose records changed in this write are superseded first.
-    supersedeChanged(ctx, productId, audit);
+    // Earlier signatures of this product whose records changed in this write are superseded
+    // first; the item approved now stays Approved (under the signature recorded below).
+    supersedeChanged(ctx, productId, audit, request.kind === 'checklist_item' ? request.recordId : undefined);
     const record = recordContent(ctx, request.kind, request.recordId);
     if (!record) throw new AppError('NOT_FOUND', `There is no ${request.kind === 'gate' ? 'readiness gate' : 'record'} "${request.recordId}" to sign.`);
     if (request.kind === 'gate' && !(record.content as { ready: boolean }).ready) {

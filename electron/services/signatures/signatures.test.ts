@@ -95,6 +95,24 @@ describe('electronic signatures', () => {
     expect(JSON.stringify(await ok('audit.list', {}))).toMatch(/superseded — record changed after signing/);
   });
 
+  it('a new signed approval with new evidence supersedes the earlier one and leaves the item Approved under the new signature', async () => {
+    const { item, ana, ben } = await setup();
+    const first = await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'binder 1' } });
+    later(1);
+    const second = await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ben.id, password: 'battery staple 2', evidence: { notes: 'binder 2, page 4' } });
+    expect(second).toMatchObject({ state: 'valid', printedName: 'Ben Okafor', meaning: 'Approved' });
+    const view = await ok('checklists.get', { productId: first.productId! });
+    expect(items(view).find((i) => i.id === item.id)).toMatchObject({ status: 'approved', notes: 'binder 2, page 4' });
+    const report = await ok('signatures.verify', {});
+    expect(report).toMatchObject({ checked: 2, valid: 1, superseded: 1, failures: [] });
+    expect(report.signatures.find((s) => s.id === first.id)).toMatchObject({ state: 'superseded' });
+    // A co-signature that changes nothing keeps the first one valid.
+    later(1);
+    await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1' });
+    expect(await ok('signatures.verify', {})).toMatchObject({ checked: 3, valid: 2, superseded: 1, failures: [] });
+    expect(items(await ok('checklists.get', { productId: first.productId! })).find((i) => i.id === item.id)!.status).toBe('approved');
+  });
+
   it('the verifier catches a record or a signature edited in SQLite, and a signature replayed on another item', async () => {
     const { item, other, ana, product } = await setup();
     const a = await ok('signatures.sign', { kind: 'checklist_item', recordId: item.id, signerId: ana.id, password: 'correct horse 1', evidence: { notes: 'binder 1' } });

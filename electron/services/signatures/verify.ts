@@ -70,9 +70,10 @@ export function checkSignature(ctx: ServiceContext, row: SignatureRow): Signatur
 /**
  * In the write path of a product's records: every active signature of the product whose record
  * no longer has the signed content is marked superseded, with an audit entry; an item that was
- * approved by that signature goes back to In review (it needs a new approval).
+ * approved by that signature goes back to In review (it needs a new approval), unless it is the
+ * item `approving` names: a new signed approval of it is being recorded in this same write.
  */
-export function supersedeChanged(ctx: ServiceContext, productId: string, audit: Audit) {
+export function supersedeChanged(ctx: ServiceContext, productId: string, audit: Audit, approving?: string) {
   const now = ctx.now();
   for (const row of ctx.repos.signatures.ofProduct(productId)) {
     if (row.superseded_at) continue;
@@ -80,7 +81,7 @@ export function supersedeChanged(ctx: ServiceContext, productId: string, audit: 
     if (record && contentHash(record) === row.content_hash) continue;
     ctx.repos.signatures.supersede(row.id, now, SUPERSEDED_REASON);
     audit({ entity: 'signature', entityId: row.id, productId, action: 'update', field: 'state', oldValue: manifestationOf(row), newValue: `superseded — ${SUPERSEDED_REASON}` });
-    if (row.record_kind === 'checklist_item') {
+    if (row.record_kind === 'checklist_item' && row.record_id !== approving) {
       const item = ctx.repos.checklists.item(row.record_id);
       if (item?.status === 'approved') {
         ctx.repos.checklists.updateItem(item.id, { status: 'in-review' }, now);
