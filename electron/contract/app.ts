@@ -64,7 +64,7 @@ export const BundleImported = z.object({
   productId: z.string(),
   code: z.string(),
   mode: z.enum(['new', 'copy', 'replace']),
-  counts: z.object({ milestones: z.number().int(), checklistItems: z.number().int(), triggers: z.number().int(), auditEntries: z.number().int() }),
+  counts: z.object({ milestones: z.number().int(), checklistItems: z.number().int(), triggers: z.number().int(), lots: z.number().int(), auditEntries: z.number().int() }),
 });
 
 export const EXPORT_KINDS = {

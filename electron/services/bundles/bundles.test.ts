@@ -120,6 +120,43 @@ describe('sharing bundles', () => {
     }
   });
 
+  it('carries the lot register to another installation; refuses one that does not hold together', async () => {
+    const p = await ok(a, 'products.create', sampleProfile({ code: 'LOTS-1', fraction: 'ev' }));
+    const v1 = await ok(a, 'lots.createSpec', { productId: p.id, phase: 'phase-1', attributes: [{ name: 'Endotoxin', kind: 'max', upper: 0.5, unit: 'EU/mL' }] });
+    const lot = await ok(a, 'lots.create', { productId: p.id, lotNumber: 'L-001', purpose: 'clinical', manufacturedOn: '2026-02-01', processVersion: 'v1' });
+    await ok(a, 'lots.recordResults', { lotId: lot.lot.id, results: [{ attribute: 'Endotoxin', value: '0.9', unit: 'EU/mL', testedOn: '2026-02-03', investigation: 'Re-test ordered' }] });
+    const v2 = await ok(a, 'lots.createSpec', { productId: p.id, phase: 'phase-1', attributes: [{ name: 'Endotoxin', kind: 'max', upper: 0.25, unit: 'EU/mL' }] });
+    const { content, fileName } = await exportBundle(a, p.id);
+    await ok(b, 'trust.add', { fingerprint: a.ctx.installationKey().fingerprint, name: 'Installation A' });
+    expect(await ok(b, 'bundles.import', { fileName, content })).toMatchObject({ mode: 'new', counts: { lots: 1 } });
+    // The lot keeps the version it was made under (v1), and its OOS judgement and investigation.
+    expect(await ok(b, 'lots.get', { lotId: lot.lot.id })).toEqual(await ok(a, 'lots.get', { lotId: lot.lot.id }));
+    expect((await ok(b, 'lots.specs', { productId: p.id })).current).toMatchObject({ id: v2.id, version: 2 });
+
+    const data = (bnd: Editable) => bnd.data as unknown as Record<string, Array<Record<string, unknown>>>;
+    const v2Attribute = JSON.parse(content).data.lotAttributes.find((x: { spec_id: string }) => x.spec_id === v2.id).id;
+    const cases: Array<[string, string, RegExp]> = [
+      ['result on another version', tamper(content, (bnd) => (data(bnd).lotResults![0]!.attribute_id = v2Attribute)), /attribute that is not in its lot's specification version/],
+      ['lot without its specification', tamper(content, (bnd) => (data(bnd).lots![0]!.spec_id = 'nowhere')), /Lot L-001 refers to a specification that is not in the bundle/],
+      ['lot on an unknown milestone', tamper(content, (bnd) => (data(bnd).lots![0]!.milestone_id = 'nowhere')), /Lot L-001 refers to a milestone/],
+      ['status not in the vocabulary', tamper(content, (bnd) => (data(bnd).lots![0]!.status = 'shipped')), /does not hold valid data: data\.lots\.0\.status/],
+      ['two lots with one number', tamper(content, (bnd) => data(bnd).lots!.push({ ...data(bnd).lots![0]!, id: 'other', lot_number: 'l-001' })), /repeats the lot number "l-001"/],
+      ['attribute on an unknown checklist item', tamper(content, (bnd) => (data(bnd).lotAttributes![0]!.checklist_item_id = 'nowhere')), /refers to a checklist item that is not in the bundle/],
+    ];
+    for (const [name, bad, message] of cases) {
+      const c = tempBackend();
+      try {
+        const before = inspect(c, (db) => ['product', 'lot', 'lot_result', 'lot_spec'].map((t) => db.count(t)));
+        const result = await c.dispatch('bundles.import', { content: bad, trust: { reason: 'test' } });
+        expect(result, name).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(message) } });
+        expect(inspect(c, (db) => ['product', 'lot', 'lot_result', 'lot_spec'].map((t) => db.count(t))), name).toEqual(before);
+      } finally {
+        c.cleanup();
+      }
+    }
+    expect(v1.version).toBe(1);
+  });
+
   it('refuses a 100 MB bundle before reading it', async () => {
     const huge = '{"format":"secretome-tracker-bundle","data":"' + 'x'.repeat(100 * 1024 * 1024) + '"}';
     const before = snapshot(b);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CLOCK_EVENT_IDS, DonorType, DoseUnit, Fraction, ITEM_STATUS_IDS, MEETING_TYPE_IDS, Oxygen, ProducingCell, RouteCategory, SourceKind, StageKind, TrialPhase } from '../../contract';
+import { CLOCK_EVENT_IDS, CriterionKind, DonorType, DoseUnit, Fraction, ITEM_STATUS_IDS, LotPurpose, LotStatus, MEETING_TYPE_IDS, Oxygen, ProducingCell, RouteCategory, SourceKind, SpecPhase, StageKind, TrialPhase } from '../../contract';
 
 /**
- * The sharing bundle: one product with its pathway, clocks, checklists and audit trail, as rows
+ * The sharing bundle: one product with its pathway, clocks, checklists, lot register and audit trail, as rows
  * of the tables that hold them. Every row is checked here before anything is written: types,
  * enumerations, lengths and counts (so a hostile or corrupted file cannot smuggle in oversized
  * or malformed data), and a SHA-256 of the data detects truncation and flipped bits.
@@ -158,6 +158,62 @@ export const SignatureRow = z.strictObject({
   superseded_reason: nstr(300),
 });
 
+/** The lot register (migration 009): specification versions, their attributes, lots, results, CSV mappings. */
+const finite = z.number().finite().nullable();
+export const LotSpecRow = z.strictObject({ id, product_id: id, version: z.number().int().min(1).max(10_000), phase: SpecPhase, notes: str(2000), source: str(120), created_at: instant });
+export const LotSpecAttributeRow = z.strictObject({
+  id,
+  spec_id: id,
+  key: z.string().min(1).max(60),
+  name: z.string().min(1).max(120),
+  method: str(200),
+  unit: str(40),
+  kind: CriterionKind,
+  lower: finite,
+  upper: finite,
+  required: flag,
+  checklist_item_id: id.nullable(),
+  citation: str(500),
+  position: int,
+});
+export const LotRow = z.strictObject({
+  id,
+  product_id: id,
+  spec_id: id,
+  lot_number: z.string().min(1).max(60),
+  purpose: LotPurpose,
+  manufactured_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  process_version: z.string().min(1).max(60),
+  source: str(300),
+  scale: str(120),
+  status: LotStatus,
+  retest_on: isoDate,
+  expiry_on: isoDate,
+  milestone_id: id.nullable(),
+  deviation: str(4000),
+  illustrative: flag,
+  notes: str(4000),
+  released_on: isoDate,
+  created_at: instant,
+  updated_at: instant,
+});
+export const LotResultRow = z.strictObject({
+  id,
+  lot_id: id,
+  attribute_id: id,
+  value_text: str(200),
+  value_num: finite,
+  entered_value: str(200),
+  entered_unit: str(40),
+  tested_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  analyst: str(120),
+  method: str(200),
+  investigation: str(4000),
+  created_at: instant,
+  updated_at: instant,
+});
+export const LotMappingRow = z.strictObject({ product_id: id, source: z.string().min(1).max(120), mapping: str(100_000), updated_at: instant });
+
 export const BundleData = z.strictObject({
   product: ProductRow,
   stages: z.array(StageRow).max(100),
@@ -169,6 +225,12 @@ export const BundleData = z.strictObject({
   audit: z.array(AuditRow).max(200_000),
   /** Absent in bundles made before signatures travelled. */
   signatures: z.array(SignatureRow).max(20_000).optional(),
+  /** The lot register; absent in bundles made before it travelled (such a bundle cannot replace a product that has lots). */
+  lotSpecs: z.array(LotSpecRow).max(1000).optional(),
+  lotAttributes: z.array(LotSpecAttributeRow).max(80_000).optional(),
+  lots: z.array(LotRow).max(20_000).optional(),
+  lotResults: z.array(LotResultRow).max(400_000).optional(),
+  lotMappings: z.array(LotMappingRow).max(200).optional(),
 });
 export type BundleData = z.infer<typeof BundleData>;
 

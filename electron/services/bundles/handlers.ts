@@ -6,6 +6,7 @@ import type { HandlerMap } from '../handlers';
 import { documentPathShapeProblem } from '../checklists/documents';
 import { signedText, signerOf, trustHandlers } from './trust';
 import { checkSignature, SUPERSEDED_REASON, UNTRUSTED_KEY } from '../signatures/verify';
+import { ImportMapping } from '../../contract';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleData, MAX_BUNDLE_CHARS, type BundleData as Data } from './format';
 
 const checksum = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
@@ -100,16 +101,16 @@ function checkReferences(data: Data) {
   const unique = (what: string, ids: string[]) => {
     const seen = new Set<string>();
     for (const i of ids) {
-      if (seen.has(i)) throw refuse(`The bundle repeats the ${what} id "${i}".`);
+      if (seen.has(i)) throw refuse(`The bundle repeats the ${what} "${i}".`);
       seen.add(i);
     }
     return seen;
   };
-  const stages = unique('stage', data.stages.map((s) => s.id));
-  const milestones = unique('milestone', data.milestones.map((m) => m.id));
-  unique('trigger', data.triggers.map((t) => t.id));
-  const checklists = unique('checklist', data.checklists.map((c) => c.id));
-  unique('checklist item', data.items.map((i) => i.id));
+  const stages = unique('stage id', data.stages.map((s) => s.id));
+  const milestones = unique('milestone id', data.milestones.map((m) => m.id));
+  unique('trigger id', data.triggers.map((t) => t.id));
+  const checklists = unique('checklist id', data.checklists.map((c) => c.id));
+  unique('checklist item id', data.items.map((i) => i.id));
   unique('dependency', data.dependencies.map((d) => `${d.predecessor_id}>${d.successor_id}`));
   const foreign = [...data.stages, ...data.milestones, ...data.triggers, ...data.checklists, ...data.items].find((r) => r.product_id !== pid);
   if (foreign) throw refuse(`A row of the bundle belongs to another product (${foreign.product_id}).`);
@@ -125,6 +126,49 @@ function checkReferences(data: Data) {
   for (const i of data.items) {
     const problem = i.document_path === '' ? null : documentPathShapeProblem(i.document_path);
     if (problem) throw refuse(`Checklist item "${i.title}" links "${i.document_path.slice(0, 120)}", which cannot be linked: ${problem}`);
+  }
+  checkLotRegister(data, { pid, milestones, items: new Set(data.items.map((i) => i.id)), unique });
+}
+
+/** The lot register holds together as the lots service keeps it: every reference inside the bundle, results on their lot's specification version. */
+function checkLotRegister(data: Data, known: { pid: string; milestones: Set<string>; items: Set<string>; unique: (what: string, ids: string[]) => Set<string> }) {
+  const specs = data.lotSpecs ?? [];
+  const attributes = data.lotAttributes ?? [];
+  const lots = data.lots ?? [];
+  const results = data.lotResults ?? [];
+  const specIds = known.unique('specification id', specs.map((s) => s.id));
+  known.unique('specification version', specs.map((s) => String(s.version)));
+  known.unique('specification attribute id', attributes.map((a) => a.id));
+  known.unique('attribute key', attributes.map((a) => `${a.spec_id}:${a.key}`));
+  known.unique('lot id', lots.map((l) => l.id));
+  known.unique('lot number', lots.map((l) => l.lot_number.toLowerCase()));
+  known.unique('lot result id', results.map((r) => r.id));
+  known.unique('result of a lot for an attribute', results.map((r) => `${r.lot_id}:${r.attribute_id}`));
+  known.unique('CSV mapping source', (data.lotMappings ?? []).map((m) => m.source));
+  if ([...specs, ...lots, ...(data.lotMappings ?? [])].some((r) => r.product_id !== known.pid)) throw refuse('A row of the lot register belongs to another product.');
+  const specOf = new Map(attributes.map((a) => [a.id, a.spec_id]));
+  for (const a of attributes) {
+    if (!specIds.has(a.spec_id)) throw refuse(`Attribute "${a.name}" refers to a specification that is not in the bundle.`);
+    if (a.checklist_item_id !== null && !known.items.has(a.checklist_item_id)) throw refuse(`Attribute "${a.name}" refers to a checklist item that is not in the bundle.`);
+  }
+  const lotSpec = new Map(lots.map((l) => [l.id, l.spec_id]));
+  for (const l of lots) {
+    if (!specIds.has(l.spec_id)) throw refuse(`Lot ${l.lot_number} refers to a specification that is not in the bundle.`);
+    if (l.milestone_id !== null && !known.milestones.has(l.milestone_id)) throw refuse(`Lot ${l.lot_number} refers to a milestone that is not in the bundle.`);
+  }
+  for (const r of results) {
+    const spec = lotSpec.get(r.lot_id);
+    if (!spec) throw refuse('A lot result refers to a lot that is not in the bundle.');
+    if (specOf.get(r.attribute_id) !== spec) throw refuse("A lot result refers to an attribute that is not in its lot's specification version.");
+  }
+  for (const m of data.lotMappings ?? []) {
+    let mapping: unknown;
+    try {
+      mapping = JSON.parse(m.mapping);
+    } catch {
+      mapping = undefined;
+    }
+    if (!ImportMapping.safeParse(mapping).success) throw refuse(`The saved CSV mapping for "${m.source}" is not a valid mapping.`);
   }
 }
 
@@ -145,6 +189,13 @@ function remap(data: Data, productId: string, code: string): Data {
     triggers: data.triggers.map((t) => ({ ...t, id: fresh(t.id), product_id: productId, milestone_id: t.milestone_id && fresh(t.milestone_id) })),
     checklists: data.checklists.map((c) => ({ ...c, id: fresh(c.id), product_id: productId })),
     items: data.items.map((i) => ({ ...i, id: fresh(i.id), product_id: productId, checklist_id: fresh(i.checklist_id) })),
+    ...(data.lotSpecs && {
+      lotSpecs: data.lotSpecs.map((s) => ({ ...s, id: fresh(s.id), product_id: productId })),
+      lotAttributes: (data.lotAttributes ?? []).map((a) => ({ ...a, id: fresh(a.id), spec_id: fresh(a.spec_id), checklist_item_id: a.checklist_item_id && fresh(a.checklist_item_id) })),
+      lots: (data.lots ?? []).map((l) => ({ ...l, id: fresh(l.id), product_id: productId, spec_id: fresh(l.spec_id), milestone_id: l.milestone_id && fresh(l.milestone_id) })),
+      lotResults: (data.lotResults ?? []).map((r) => ({ ...r, id: fresh(r.id), lot_id: fresh(r.lot_id), attribute_id: fresh(r.attribute_id) })),
+      lotMappings: (data.lotMappings ?? []).map((m) => ({ ...m, product_id: productId })),
+    }),
     audit: data.audit.map((a) => ({ ...a, product_id: productId, entity_id: ids.get(a.entity_id) ?? a.entity_id })),
   };
 }
@@ -215,10 +266,10 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import' | 't
         if (byId && byCode && byId.id !== byCode.id) {
           throw new AppError('CONFLICT', `The bundle's product matches two products here (${byId.code} by id, ${byCode.code} by code). Import it as a copy instead.`);
         }
-        // Bundles do not carry the lot register yet: replacing would lose the lots, so it is refused.
+        // A bundle made before the lot register travelled says nothing about lots: replacing with it would lose them.
         const lots = ctx.repos.lots.lots(existing.id).length;
-        if (lots > 0) {
-          throw new AppError('CONFLICT', `${existing.code} has ${lots} lot${lots === 1 ? '' : 's'} in its lot register, which sharing bundles do not carry yet: replacing it would lose them. Import the bundle as a copy instead. Nothing was imported.`, [{ path: 'mode', message: 'Import as a copy' }]);
+        if (lots > 0 && incoming.lotSpecs === undefined) {
+          throw new AppError('CONFLICT', `${existing.code} has ${lots} lot${lots === 1 ? '' : 's'} in its lot register, and this bundle was made by a tracker that did not carry the lot register: replacing the product would lose them. Import the bundle as a copy instead, or ask for a bundle from an up-to-date tracker. Nothing was imported.`, [{ path: 'mode', message: 'Import as a copy' }]);
         }
         const known = new Set(ctx.repos.audit.list({ productId: existing.id, limit: 5000 }).map((a) => `${a.at}|${a.entity}|${a.entityId}|${a.field}|${a.newValue}`));
         ctx.repos.bundles.clearProduct(existing.id);
@@ -272,7 +323,7 @@ export const bundleHandlers: HandlerMap<'bundles.export' | 'bundles.import' | 't
         productId: data.product.id,
         code: data.product.code,
         mode: outcome,
-        counts: { milestones: data.milestones.length, checklistItems: data.items.length, triggers: data.triggers.length, auditEntries: data.audit.length },
+        counts: { milestones: data.milestones.length, checklistItems: data.items.length, triggers: data.triggers.length, lots: data.lots?.length ?? 0, auditEntries: data.audit.length },
       };
     });
   },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput } from '../../contract';
 import { call, count, sampleProfile, tempBackend } from '../../test-support/backend';
@@ -164,13 +165,50 @@ describe('lot register', () => {
     });
   });
 
-  it('a sharing bundle cannot replace a product that has lots (bundles do not carry them yet); a copy is fine', async () => {
+  it('a sharing bundle carries the lot register: a copy and a replacement keep every lot, result, judgement and CSV mapping', async () => {
+    const { product, lot } = await setup();
+    expect(await ok('lots.import', { productId: product.id, source: 'LIMS A', csv: 'Lot,Test,Result,Unit,Date\nEV-001,Endotoxin,0.04,EU/mL,2026-02-05\n' })).toMatchObject({ created: 1, mappingSaved: true });
+    await ok('lots.recordResults', { lotId: lot.lot.id, results: passing });
+    await ok('lots.setStatus', { lotId: lot.lot.id, status: 'released' });
+    const view = (id: string) => ok('lots.list', { productId: id });
+    const shape = (v: Awaited<ReturnType<typeof view>>) => JSON.stringify(v.lots.map(({ id: _id, productId: _p, specId: _s, ...rest }) => rest));
+    const original = await view(product.id);
+    const file = await ok('bundles.export', { productId: product.id });
+    const bundle = JSON.parse(file.content).data;
+    expect(bundle.lots).toHaveLength(1);
+    expect(bundle.lotResults).toHaveLength(passing.length);
+
+    const copy = await ok('bundles.import', { fileName: file.fileName, content: file.content, mode: 'copy' });
+    expect(copy).toMatchObject({ mode: 'copy', counts: { lots: 1 } });
+    const copied = await view(copy.productId);
+    expect(shape(copied)).toBe(shape(original));
+    expect(copied.lots[0]!.id).not.toBe(lot.lot.id);
+    const copiedLot = await ok('lots.get', { lotId: copied.lots[0]!.id });
+    const lines = (v: typeof copiedLot) => v.lines.map((l) => [l.attribute.name, l.result?.value ?? null, l.result?.enteredValue ?? null, l.judgement]);
+    expect(lines(copiedLot)).toEqual(lines(await ok('lots.get', { lotId: lot.lot.id })));
+    expect(lines(copiedLot).filter((l) => l[3] === 'conforms')).toHaveLength(13);
+    expect(await ok('lots.mappings', { productId: copy.productId })).toEqual(await ok('lots.mappings', { productId: product.id }));
+
+    // Replacing with the file puts the register back as it was in the file.
+    await ok('lots.create', { productId: product.id, lotNumber: 'EV-LOCAL', purpose: 'research', manufacturedOn: '2026-03-01', processVersion: 'v1' });
+    expect(await ok('bundles.import', { fileName: file.fileName, content: file.content, mode: 'replace' })).toMatchObject({ mode: 'replace', counts: { lots: 1 } });
+    expect(shape(await view(product.id))).toBe(shape(original));
+  });
+
+  it('a bundle from a tracker that did not carry the lot register cannot replace a product that has lots; a copy is fine', async () => {
     const { product } = await setup();
     const file = await ok('bundles.export', { productId: product.id });
+    const old = JSON.parse(file.content);
+    for (const part of ['lotSpecs', 'lotAttributes', 'lots', 'lotResults', 'lotMappings']) delete old.data[part];
+    delete old.signer; // an older tracker's bundle, unsigned
+    delete old.signature;
+    old.checksum = createHash('sha256').update(JSON.stringify(old.data)).digest('hex');
+    const content = JSON.stringify(old);
     const before = count(backend, 'lot');
-    expect(await refused('bundles.import', { fileName: file.fileName, content: file.content, mode: 'replace' })).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/EV-L has 1 lot in its lot register.*Import the bundle as a copy/) });
+    const trust = { reason: 'test' };
+    expect(await refused('bundles.import', { fileName: file.fileName, content, mode: 'replace', trust })).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/EV-L has 1 lot in its lot register.*did not carry the lot register.*Import the bundle as a copy/) });
     expect(count(backend, 'lot')).toBe(before);
-    expect(await ok('bundles.import', { fileName: file.fileName, content: file.content, mode: 'copy' })).toMatchObject({ mode: 'copy' });
+    expect(await ok('bundles.import', { fileName: file.fileName, content, mode: 'copy', trust })).toMatchObject({ mode: 'copy', counts: { lots: 0 } });
   });
 
   it('releasing a lot that serves a milestone finishes that milestone (the release is its predecessor)', async () => {

@@ -53,7 +53,7 @@ export function BundleImport() {
       setTrust(undefined);
       await client.invalidateQueries();
       const from = r.signer.state === 'unsigned' ? 'unsigned file' : `signed by ${r.signer.name ?? '?'}, key ${r.signer.fingerprint ?? '?'}`;
-      notifySuccess(`Imported ${r.code} (${from}; ${r.mode === 'new' ? 'new product' : r.mode === 'copy' ? 'as a copy' : 'replacing the product here'}): ${r.counts.milestones} milestones, ${r.counts.checklistItems} checklist items, ${r.counts.auditEntries} audit entries.`);
+      notifySuccess(`Imported ${r.code} (${from}; ${r.mode === 'new' ? 'new product' : r.mode === 'copy' ? 'as a copy' : 'replacing the product here'}): ${r.counts.milestones} milestones, ${r.counts.checklistItems} checklist items, ${r.counts.lots} lots, ${r.counts.auditEntries} audit entries.`);
       navigate(`/products/${r.productId}`);
     },
   });
