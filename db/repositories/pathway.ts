@@ -31,6 +31,9 @@ export interface MilestoneRow {
   updated_at: string;
 }
 
+/** What a milestone's schedule, deadlines and dashboard figures need of it: a read of many products takes only these. */
+export type ScheduleRow = Pick<MilestoneRow, 'id' | 'key' | 'name' | 'duration_days' | 'gate' | 'citation' | 'clock_event' | 'meeting_type' | 'planned_start' | 'planned_finish' | 'actual_start' | 'actual_finish'>;
+
 export interface DependencyRow {
   predecessor_id: string;
   successor_id: string;
@@ -105,6 +108,25 @@ function toMilestoneRow(r: unknown[]): MilestoneRow {
   };
 }
 
+const SCHEDULE_COLUMNS = ['id', 'key', 'name', 'duration_days', 'gate', 'citation', 'clock_event', 'meeting_type', 'planned_start', 'planned_finish', 'actual_start', 'actual_finish'] as const;
+
+function toScheduleRow(r: unknown[]): ScheduleRow {
+  return {
+    id: r[0] as string,
+    key: r[1] as string | null,
+    name: r[2] as string,
+    duration_days: r[3] as number,
+    gate: r[4] as number,
+    citation: r[5] as string,
+    clock_event: r[6] as string | null,
+    meeting_type: r[7] as string | null,
+    planned_start: r[8] as string | null,
+    planned_finish: r[9] as string | null,
+    actual_start: r[10] as string | null,
+    actual_finish: r[11] as string | null,
+  };
+}
+
 const toDependencyRow = (r: unknown[]): DependencyRow => ({ predecessor_id: r[0] as string, successor_id: r[1] as string, lag_days: r[2] as number });
 
 export function pathwayRepository(db: Database) {
@@ -118,6 +140,11 @@ export function pathwayRepository(db: Database) {
     milestones: db
       .prepare<[string], unknown[]>(
         `SELECT ${MILESTONE_COLUMNS.map((c) => 'm.' + c).join(', ')} FROM milestone m JOIN stage s ON s.id = m.stage_id WHERE m.product_id = ? ORDER BY s.position, m.position`,
+      )
+      .raw(true),
+    scheduleRows: db
+      .prepare<[string], unknown[]>(
+        `SELECT ${SCHEDULE_COLUMNS.map((c) => 'm.' + c).join(', ')} FROM milestone m JOIN stage s ON s.id = m.stage_id WHERE m.product_id = ? ORDER BY s.position, m.position`,
       )
       .raw(true),
     milestone: db.prepare<[string], MilestoneRow>('SELECT * FROM milestone WHERE id = ?'),
@@ -164,6 +191,8 @@ export function pathwayRepository(db: Database) {
     stage: (id: string) => q.stage.get(id),
     insertStage: (row: StageRow) => q.insertStage.run(row),
     milestones: (productId: string) => q.milestones.all(productId).map(toMilestoneRow),
+    /** The product's milestones in pathway order, with their scheduling fields only (a dashboard reads 50 pathways). */
+    scheduleRows: (productId: string) => q.scheduleRows.all(productId).map(toScheduleRow),
     milestone: (id: string) => q.milestone.get(id),
     insertMilestone: (row: NewMilestone, now: string) => q.insertMilestone.run({ ...row, now }),
     updateMilestone(id: string, changes: Partial<Record<MilestoneEditable, string | number | null>>, now: string) {

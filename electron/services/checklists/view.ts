@@ -5,7 +5,7 @@ import { summarise, type ScopedReadinessItem } from '../../domain/checklistReadi
 import type { Condition } from '../../domain/checklistTemplate';
 import type { ServiceContext } from '../context';
 import { requireProduct } from '../lookups';
-import { milestoneDates as datesOf, productSchedule } from '../pathway/schedule';
+import { leanProductSchedule, milestoneDates as datesOf } from '../pathway/schedule';
 import { member } from '../vocabulary';
 import { documentExists } from './documents';
 import { indLotBlockers } from '../lots/gate';
@@ -44,7 +44,7 @@ export function loadChecklistsView(
   given?: ReadonlyMap<string, string>,
 ): ChecklistsView {
   requireProduct(ctx, productId);
-  const milestoneDates = given ?? datesOf(productSchedule(ctx, productId));
+  const milestoneDates = given ?? datesOf(leanProductSchedule(ctx, productId));
   const checklistRows = ctx.repos.checklists.checklists(productId);
   const kindOf = new Map(checklistRows.map((c) => [c.id, member(ChecklistKind.options, c.kind, 'checklist kind')]));
   const byChecklist = new Map<string, ChecklistItem[]>(checklistRows.map((c) => [c.id, []]));

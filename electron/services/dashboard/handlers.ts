@@ -3,7 +3,7 @@ import { diffDays } from '../../contract/dates';
 import { productReadiness } from '../checklists/readiness';
 import type { HandlerMap } from '../handlers';
 import { toProduct } from '../lookups';
-import { productSchedule } from '../pathway/schedule';
+import { leanProductSchedule } from '../pathway/schedule';
 import { deadlinesOf, productTriggers } from '../pathway/view';
 
 const HORIZON_DAYS = 90;
@@ -22,7 +22,7 @@ export const dashboardHandlers: HandlerMap<'dashboard.get'> = {
     const clocks: DashboardDeadline[] = [];
     const due: DashboardDeadline[] = [];
     for (const product of ctx.repos.products.list(false).map(toProduct)) {
-      const scheduled = productSchedule(ctx, product.id);
+      const scheduled = leanProductSchedule(ctx, product.id);
       const { rows, schedule } = scheduled;
       const computed = new Map(schedule.milestones.map((m) => [m.id, m]));
       const milestones = rows.map((row) => {

@@ -1,11 +1,11 @@
-import type { DependencyRow, MilestoneRow, PathwaySettingsRow } from '../../../db/repositories/pathway';
+import type { DependencyRow, MilestoneRow, PathwaySettingsRow, ScheduleRow } from '../../../db/repositories/pathway';
 import { computeSchedule, type Schedule, type ScheduleDependency } from '../../domain/schedule';
 import type { ServiceContext } from '../context';
 
 /** A product's scheduling facts, read once, and the schedule the engine derives from them. */
-export interface ProductSchedule {
+export interface ProductSchedule<Row extends ScheduleRow = MilestoneRow> {
   settings: PathwaySettingsRow;
-  rows: MilestoneRow[];
+  rows: Row[];
   dependencies: ScheduleDependency[];
   schedule: Schedule;
 }
@@ -18,8 +18,16 @@ export const toDependency = (d: DependencyRow): ScheduleDependency => ({ predece
  * so one read of a product computes one schedule.
  */
 export function productSchedule(ctx: ServiceContext, productId: string): ProductSchedule {
+  return scheduleOf(ctx, productId, ctx.repos.pathway.milestones(productId));
+}
+
+/** The same schedule from the milestones' scheduling fields only: for readers of many products at once (dashboard, checklists' due dates). */
+export function leanProductSchedule(ctx: ServiceContext, productId: string): ProductSchedule<ScheduleRow> {
+  return scheduleOf(ctx, productId, ctx.repos.pathway.scheduleRows(productId));
+}
+
+function scheduleOf<Row extends ScheduleRow>(ctx: ServiceContext, productId: string, rows: Row[]): ProductSchedule<Row> {
   const settings = ctx.repos.pathway.settings(productId)!;
-  const rows = ctx.repos.pathway.milestones(productId);
   const dependencies = ctx.repos.pathway.dependencies(productId).map(toDependency);
   const schedule = computeSchedule(
     rows.map((m) => ({
@@ -37,7 +45,7 @@ export function productSchedule(ctx: ServiceContext, productId: string): Product
 }
 
 /** Each keyed milestone's date as it stands (actual finish, else forecast): what due dates tie to. */
-export function milestoneDates({ rows, schedule }: Pick<ProductSchedule, 'rows' | 'schedule'>): Map<string, string> {
+export function milestoneDates({ rows, schedule }: Pick<ProductSchedule<ScheduleRow>, 'rows' | 'schedule'>): Map<string, string> {
   const forecast = new Map(schedule.milestones.map((m) => [m.id, m.forecastFinish]));
   const dates = new Map<string, string>();
   for (const m of rows) if (m.key) dates.set(m.key, m.actual_finish ?? forecast.get(m.id)!);

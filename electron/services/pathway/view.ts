@@ -1,4 +1,4 @@
-import type { MilestoneRow, TriggerRow } from '../../../db/repositories/pathway';
+import type { MilestoneRow, ScheduleRow, TriggerRow } from '../../../db/repositories/pathway';
 import { CLOCK_EVENT_IDS, CLOCK_EVENT_LABELS, MEETING_TYPE_IDS, StageKind, type ClockTrigger, type Milestone, type PathwayView, type Stage } from '../../contract';
 import { diffDays } from '../../contract/dates';
 import { computeClocks } from '../../domain/clocks';
@@ -20,7 +20,7 @@ export function milestoneStatus(row: Pick<MilestoneRow, 'actual_start' | 'actual
 }
 
 /** Every deadline of a product, from its recorded events and its clock milestones' forecasts. */
-export function deadlinesOf(ctx: ServiceContext, { rows, dependencies, schedule }: ProductSchedule, triggers: readonly ClockTrigger[], today = ctx.today()) {
+export function deadlinesOf(ctx: ServiceContext, { rows, dependencies, schedule }: ProductSchedule<ScheduleRow>, triggers: readonly ClockTrigger[], today = ctx.today()) {
   const forecast = new Map(schedule.milestones.map((m) => [m.id, m.forecastFinish]));
   return productDeadlines({
     milestones: rows.map((m) => ({
