@@ -15,3 +15,4 @@ export * from './signature';
 export * from './branches';
 export * from './trust';
 export * from './lots';
+export * from './chartScale';

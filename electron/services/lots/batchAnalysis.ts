@@ -1,5 +1,6 @@
 import { ImageRun, Paragraph, type Document } from 'docx';
-import { LOT_PURPOSE_LABELS, LOT_STATUS_LABELS, SPEC_PHASE_LABELS, type LotSummary, type Product, type Spec, type TrendsView } from '../../contract';
+import { controlChartScale, LOT_PURPOSE_LABELS, LOT_STATUS_LABELS, SPEC_PHASE_LABELS, type LotSummary, type Product, type Spec, type TrendsView } from '../../contract';
+import { formatNumber } from '../../domain/lots/judge';
 import { fitImage, pngSize } from '../exports/png';
 import { type Block, cellMuted, cellText, cellWarning, note, para, run } from '../exports/word/blocks';
 import type { Paper } from '../exports/word/page';
@@ -115,9 +116,11 @@ export function buildBatchAnalysis({ product, spec, lots, trends, figures, paper
           const png = figures.find((f) => f.key === a.key)?.png;
           const cpk = a.capability ? `Cpk ${a.capability.cpk.toFixed(2)}` : null;
           const signals = a.signals.length > 0 ? `Signals: ${a.signals.map((s) => s.text).join('; ')}.` : 'No Western Electric signal.';
+          const off = controlChartScale(a).specsOff;
+          const offScale = off.length > 0 ? ` Specification limit${off.length > 1 ? 's' : ''} ${off.map(formatNumber).join(' and ')}${a.unit ? ` ${a.unit}` : ''} lie${off.length > 1 ? '' : 's'} far outside the process and ${off.length > 1 ? 'are' : 'is'} left off the scale.` : '';
           return [
             ...part({ title: a.name, children: [] }, 2),
-            ...(png ? [figure(i + 1, a.name, png, `${a.name}${a.unit ? ` (${a.unit})` : ''} across ${a.points.length} lots in manufacture order.${cpk ? ` ${cpk}.` : ''}`)] : []),
+            ...(png ? [figure(i + 1, a.name, png, `${a.name}${a.unit ? ` (${a.unit})` : ''} across ${a.points.length} lots in manufacture order.${cpk ? ` ${cpk}.` : ''}${offScale}`)] : []),
             para(signals),
           ];
         }),

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import type { TrendAttribute } from '../../contract';
+import { controlChartScale, type TrendAttribute } from '../../contract';
 import { formatNumber } from '../../domain/lots/judge';
 
 /*
@@ -21,19 +21,9 @@ export function renderControlChartSvg(a: TrendAttribute, versions: readonly stri
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const l = a.limits;
-  const values = a.points.map((p) => p.value);
-  const core = [...values, ...(l ? [l.ucl, l.lcl] : [])];
-  let lo = Math.min(...core);
-  let hi = Math.max(...core);
-  const span0 = hi - lo || Math.abs(hi) || 1;
-  const specs = [a.lower, a.upper].filter((v): v is number => v !== null && v >= lo - span0 && v <= hi + span0);
-  for (const s of specs) {
-    lo = Math.min(lo, s);
-    hi = Math.max(hi, s);
-  }
-  const pad = (hi - lo || 1) * 0.08;
-  lo -= pad;
-  hi += pad;
+  // The Trends tab's scale: round ticks; spec limits far from the process left off (the figure's caption names them).
+  const { lo, hi, ticks, specsOff } = controlChartScale(a);
+  const specs = [a.lower, a.upper].filter((v): v is number => v !== null && !specsOff.includes(v));
   const x = (i: number) => left + ((i + 1) / (a.points.length + 1)) * plotW;
   const y = (v: number) => top + (1 - (v - lo) / (hi - lo)) * plotH;
   const parts: string[] = [];
@@ -50,9 +40,9 @@ export function renderControlChartSvg(a: TrendAttribute, versions: readonly stri
   }
   if (a.lower !== null && specs.includes(a.lower)) line(a.lower, `Spec ${formatNumber(a.lower)}`, '#c55a11', false);
   if (a.upper !== null && specs.includes(a.upper)) line(a.upper, `Spec ${formatNumber(a.upper)}`, '#c55a11', false);
-  for (let t = 0; t <= 4; t++) {
-    const v = lo + ((hi - lo) * t) / 4;
-    parts.push(`<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" font-family="${FONT}" font-size="11" text-anchor="end" fill="#595959">${esc(formatNumber(Number(v.toPrecision(3))))}</text>`);
+  for (const v of ticks) {
+    parts.push(`<line x1="${left - 4}" x2="${left}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#a6a6a6"/>`);
+    parts.push(`<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" font-family="${FONT}" font-size="11" text-anchor="end" fill="#595959">${esc(formatNumber(v))}</text>`);
   }
   if (a.points.length > 1) parts.push(`<polyline fill="none" stroke="#a6a6a6" stroke-width="1" points="${a.points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ')}"/>`);
   const every = Math.max(1, Math.ceil(a.points.length / 20));

@@ -59,6 +59,8 @@ describe('lot exports', () => {
     expect(t).toMatch(/Test \(criterion\).*EV-001.*EV-002.*EV-003.*EV-004/s);
     expect(t).toMatch(/160 % \(OOS\)/);
     expect(t).toMatch(/Figure 1\. Endotoxin \(EU\/mL\) across 4 lots.*Figure 2\. Potency \(relative\) \(%\) across 4 lots/s);
+    // Every endotoxin result is 0.1: the ≤ 0.5 limit is off the chart's scale, and the caption says so (as the Trends tab does).
+    expect(t).toMatch(/Endotoxin \(EU\/mL\) across 4 lots in manufacture order\. Specification limit 0\.5 EU\/mL lies far outside the process and is left off the scale\./);
     const docx = Buffer.from(report.base64, 'base64');
     expect(zipPart(docx, '[Content_Types].xml')).toMatch(/png/);
     const out = path.join(backend.dataDir, 'batch.docx');

@@ -4,7 +4,7 @@ import { Alert, Badge, Group, List, MultiSelect, Select, SimpleGrid, Stack, Text
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../lib/api';
-import { chartDomain, chartLines, chartSeries, specOutside } from '../lib/chart';
+import { chartDomain, chartLines, chartSeries, chartTicks, specOutside } from '../lib/chart';
 import { useLots } from '../hooks/useLots';
 
 const fmt = (v: number) => (Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4))));
@@ -24,6 +24,7 @@ export function TrendsPanel({ productId }: { productId: string }) {
   if (charted.length === 0) return <Alert color="blue">No numeric results yet: trends appear once lots have results.</Alert>;
   const attribute = charted.find((a) => a.key === key) ?? charted[0]!;
   const unit = attribute.unit ? ` ${attribute.unit}` : '';
+  const lotAt = (v: number) => attribute.points[v - 1]?.lotNumber ?? '';
   return (
     <Stack>
       <Group align="flex-end">
@@ -61,10 +62,11 @@ export function TrendsPanel({ productId }: { productId: string }) {
           dataKey={{ x: 'lot', y: 'value' }}
           labels={{ x: 'Lot (in manufacture order)', y: attribute.name }}
           referenceLines={chartLines(attribute).filter((l) => !specOutside(attribute).includes(l.y)).map((l) => ({ y: l.y, label: l.label, color: l.color, strokeDasharray: l.strokeDasharray }))}
-          yAxisProps={{ domain: chartDomain(attribute), tickFormatter: fmt }}
-          xAxisProps={{ domain: [0, attribute.points.length + 1], allowDecimals: false }}
+          yAxisProps={{ domain: chartDomain(attribute), ticks: chartTicks(attribute), tickFormatter: fmt }}
+          // Lots are placed 1…n in manufacture order and named by their lot number (the axis ends, 0 and n+1, stay blank).
+          xAxisProps={{ domain: [0, attribute.points.length + 1], ticks: attribute.points.map((_, i) => i + 1), tickFormatter: lotAt }}
           withLegend
-          valueFormatter={{ x: (v) => attribute.points[v - 1]?.lotNumber ?? String(v), y: fmt }}
+          valueFormatter={{ x: lotAt, y: fmt }}
         />
       </div>
       {specOutside(attribute).length > 0 && (

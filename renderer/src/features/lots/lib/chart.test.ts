@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendAttribute } from '../../../../../electron/contract';
-import { chartDomain, chartLines, chartSeries, specOutside } from './chart';
+import { chartDomain, chartLines, chartSeries, chartTicks, specOutside } from './chart';
 
 const attribute: TrendAttribute = {
   key: 'potency',
@@ -29,14 +29,23 @@ describe('control chart data', () => {
   });
   it('draws centre, control and spec limits, and a range that holds them all', () => {
     expect(chartLines(attribute).map((l) => [l.label, l.y])).toEqual([['CL', 50], ['UCL (+3σ)', 56], ['LCL (−3σ)', 44], ['Spec low', 40], ['Spec high', 60]]);
-    expect(chartDomain(attribute)).toEqual([40 - 1.6, 60 + 1.6]);
+    // 38.4 to 61.6 (spec limits and an 8% margin), widened to round steps of 5 (2.5 would need 10).
+    expect(chartDomain(attribute)).toEqual([35, 65]);
+    expect(chartTicks(attribute)).toEqual([35, 40, 45, 50, 55, 60, 65]);
     expect(specOutside(attribute)).toEqual([]);
   });
+  it('reads small and large values in round steps too', () => {
+    const at = (values: number[]) => ({ ...attribute, lower: null, upper: null, limits: null, capability: null, points: values.map((value, i) => ({ ...attribute.points[0]!, lotId: String(i), value })) });
+    expect(chartTicks(at([0.0013, 0.0018]))).toEqual([0.0012, 0.0013, 0.0014, 0.0015, 0.0016, 0.0017, 0.0018, 0.0019]);
+    // Particle counts never go below 0, whatever the margin.
+    expect(chartTicks(at([1.8e10, 6.5e11]))).toEqual([0, 1e11, 2e11, 3e11, 4e11, 5e11, 6e11, 7e11, 8e11]);
+  });
+
   it('leaves a spec limit far from the process off the scale, and says so', () => {
     const wide = { ...attribute, lower: 1, upper: 500 };
-    const [lo, hi] = chartDomain(wide);
-    expect(lo).toBeCloseTo(44 - 14 * 0.08, 10);
-    expect(hi).toBeCloseTo(58 + 14 * 0.08, 10);
+    // 42.88 to 59.12 (points and control limits, 8% margin): round steps of 2.5.
+    expect(chartDomain(wide)).toEqual([42.5, 60]);
+    expect(chartTicks(wide)).toEqual([42.5, 45, 47.5, 50, 52.5, 55, 57.5, 60]);
     expect(specOutside(wide)).toEqual([1, 500]);
   });
 });

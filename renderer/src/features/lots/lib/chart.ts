@@ -1,4 +1,4 @@
-import type { TrendAttribute } from '../../../../../electron/contract';
+import { controlChartScale, type TrendAttribute } from '../../../../../electron/contract';
 
 const COLOURS = ['blue', 'grape', 'teal', 'orange', 'cyan', 'lime', 'pink', 'indigo'];
 
@@ -32,32 +32,13 @@ export function chartLines(attribute: TrendAttribute) {
   return lines;
 }
 
-/**
- * The y range: every point and control limit, and the spec limits when they are near enough to
- * be read on the same scale (a spec far wider than the process would flatten the chart; it is
- * then named under the chart instead, see `specOutside`).
- */
+/** The y range and ticks: the scale the Word report draws too (contract/chartScale.ts). */
 export function chartDomain(attribute: TrendAttribute): [number, number] {
-  const l = attribute.limits;
-  const core = [...attribute.points.map((p) => p.value), ...(l ? [l.ucl, l.lcl, l.center] : [])];
-  if (core.length === 0) return [0, 1];
-  let lo = Math.min(...core);
-  let hi = Math.max(...core);
-  const span = hi - lo || Math.abs(hi) || 1;
-  for (const y of specLines(attribute)) {
-    if (y >= lo - span && y <= hi + span) {
-      lo = Math.min(lo, y);
-      hi = Math.max(hi, y);
-    }
-  }
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.08;
-  return [lo - pad, hi + pad];
+  const { lo, hi } = controlChartScale(attribute);
+  return [lo, hi];
 }
 
-const specLines = (a: TrendAttribute) => [a.lower, a.upper].filter((v): v is number => v !== null);
+export const chartTicks = (attribute: TrendAttribute): number[] => controlChartScale(attribute).ticks;
 
 /** Spec limits left off the plotted range. */
-export function specOutside(attribute: TrendAttribute): number[] {
-  const [lo, hi] = chartDomain(attribute);
-  return specLines(attribute).filter((y) => y < lo || y > hi);
-}
+export const specOutside = (attribute: TrendAttribute): number[] => controlChartScale(attribute).specsOff;
