@@ -13,12 +13,13 @@ const PRODUCT = 'Hypoxic amniotic-fluid stem cell secretome (AFSC-S)';
  * Evaluated in the page (a string: the e2e TypeScript program has no DOM types). Looks at the
  * main tables (<table> and the checklist grid) and returns every value that is cut off:
  * - a badge (a status, a stage, a slip) whose label overflows its box (scrollWidth > clientWidth);
- * - a cell's date, number or day count that overflows its box or breaks over two lines;
+ * - a cell's date, number, day count or measured value with its unit ("3.51 cells/mL") that
+ *   overflows its box or breaks over two lines;
  * - a word of up to 24 letters split over two lines ("Allogen|eic"): the column is too narrow
  *   (longer runs are user text that may wrap anywhere rather than widen the page).
  */
 const FIND_CUT_VALUES = `(() => {
-  const VALUE = /^(\\d{4}-\\d{2}-\\d{2}|[+\\u2212-]?\\d[\\d,.]*\\s?(d|%|days?)?|\\d+\\/\\d+)$/i;
+  const VALUE = /^(\\d{4}-\\d{2}-\\d{2}|[+\\u2212-]?\\d[\\d,.]*\\s?(d|%|days?)?|\\d+\\/\\d+|[<>≤≥]?\\s?\\d[\\d,.]*(e[+-]?\\d+)?\\s[A-Za-zµ%]+(\\/[A-Za-zµ]+)?)$/i;
   const scope = [...document.querySelectorAll('main table, main [role="region"][aria-label="Checklist items"]')];
   const found = [];
   const lines = (el) => {
@@ -74,6 +75,11 @@ test('no number, date or status is cut off or broken in the main tables at 1280x
   for (const route of ['/', '/dashboard', '/audit', product, `${product}?tab=checklists`, `${product}?tab=clocks`, `${product}?tab=history`]) {
     found.push(...(await cutValues(page, route)));
   }
+  // A lot's results (value and unit), from the example lot register.
+  await openApp(page, `${product}?tab=lots`);
+  await page.getByRole('table', { name: 'Lots', exact: true }).getByText('AFSC-24-006').click();
+  await expect(page.getByRole('table', { name: 'Results', exact: true })).toBeVisible();
+  found.push(...(await page.evaluate<string[]>(FIND_CUT_VALUES)).map((f) => `lot AFSC-24-006: ${f}`));
   // The clock calculator's table, for a Saturday receipt (flagged with the next business day).
   const calculator = await new ClockCalculatorPage(page).open();
   await calculator.setDate('2026-12-05');

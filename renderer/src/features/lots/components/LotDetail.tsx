@@ -248,7 +248,8 @@ export function LotDetail({ lotId, onBack }: { lotId: string; onBack(): void }) 
                 </Table.Td>
                 <Table.Td>{line.result?.method || line.attribute.method}</Table.Td>
                 <Table.Td>{line.attribute.criterion}</Table.Td>
-                <Table.Td>
+                {/* A value stays on one line with its unit ("3.51 cells/mL", never "3.51 | cells/mL"). */}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {line.result ? `${line.result.value}${line.attribute.unit ? ` ${line.attribute.unit}` : ''}` : '—'}
                   {line.result && line.result.enteredUnit && line.result.enteredUnit !== line.attribute.unit && (
                     <Text size="xs" c="dimmed">
