@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -110,5 +111,17 @@ describe('web front door', () => {
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain('secret');
     }
+  });
+
+  it('serves built assets (and keeps serving them while an RPC holds the loop), never a FIFO or a folder', async () => {
+    fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(staticDir, 'assets', 'page-abc123.js'), 'export const x = 1;');
+    const asset = await fetch(`${server.url}/assets/page-abc123.js`);
+    expect([asset.status, asset.headers.get('content-type'), await asset.text()]).toEqual([200, 'text/javascript; charset=utf-8', 'export const x = 1;']);
+    // A named pipe would block a synchronous read forever: it is a 404, answered at once.
+    execFileSync('mkfifo', [path.join(staticDir, 'assets', 'pipe.js')]);
+    fs.mkdirSync(path.join(staticDir, 'assets', 'folder.js'));
+    for (const name of ['pipe.js', 'folder.js']) expect((await fetch(`${server.url}/assets/${name}`, { signal: AbortSignal.timeout(5000) })).status, name).toBe(404);
+    expect((await fetch(`${server.url}/assets/page-abc123.js`)).status).toBe(200);
   });
 });

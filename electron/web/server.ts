@@ -126,6 +126,8 @@ function readStatic(root: string, file: string): Buffer | null {
   const cached = isAsset ? assetCache.get(file) : undefined;
   if (cached) return cached;
   try {
+    // Regular files only: a synchronous read of a FIFO or a device would hold the server.
+    if (!fs.statSync(file).isFile()) return null;
     const data = fs.readFileSync(file);
     if (isAsset) assetCache.set(file, data);
     return data;
