@@ -96,3 +96,18 @@ test('keyboard only: skip link, Ctrl+K from an input, product header â†’ tabs â†
   await expect(drawer).toBeHidden();
   expect(pageErrors).toEqual([]);
 });
+
+test('keyboard only: the dashboard says which milestones are overdue and slipping, on focus', async ({ page, pageErrors }) => {
+  await openApp(page, '/dashboard');
+  await expect(page.getByRole('table', { name: 'Product status' })).toBeVisible();
+  await tabUntil(page, new RegExp(`^button: \\d+ overdue milestones? of ${CODE}: `), 80);
+  // Its name says which ones (a screen reader hears it); the tooltip shows them.
+  await expect(page.locator(':focus')).toHaveAccessibleName(/^\d+ overdue milestones? of AFSC-HX-01: .+: \d+ d past plan/);
+  // The tooltip of the badge left behind closes (after its transition): one stays open.
+  await expect(page.getByRole('tooltip')).toHaveCount(1);
+  await expect(page.getByRole('tooltip')).toContainText('d past plan');
+  await tabUntil(page, new RegExp(`^button: \\+\\d+ d critical-path slip of ${CODE}: `), 3);
+  await expect(page.getByRole('tooltip')).toHaveCount(1);
+  await expect(page.getByRole('tooltip')).toContainText(/: \+\d+ d/);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconCheck, IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,6 +36,22 @@ function DaysBadge({ d }: { d: DashboardDeadline }) {
     <Badge variant="light" color={d.daysAway <= 7 ? 'red' : d.daysAway <= 30 ? 'orange' : 'gray'} style={{ maxWidth: 'none' }}>
       {d.daysAway === 0 ? 'today' : `in ${d.daysAway} d`}
     </Badge>
+  );
+}
+
+/**
+ * A count or a slip whose details (which milestones, by how much) show on hover and on keyboard
+ * focus; a screen reader hears them as the control's name, which starts with what is visible.
+ */
+function DetailsBadge({ shown, what, lines }: { shown: string; what: string; lines: string[] }) {
+  return (
+    <HoverTip label={<span style={{ whiteSpace: 'pre-line' }}>{lines.join('\n')}</span>} w={320}>
+      <UnstyledButton aria-label={`${shown} ${what}: ${lines.join('; ')}`} style={{ borderRadius: 'var(--mantine-radius-xl)' }}>
+        <Badge color="red" variant="light" style={{ overflow: 'visible', cursor: 'default' }}>
+          {shown}
+        </Badge>
+      </UnstyledButton>
+    </HoverTip>
   );
 }
 
@@ -264,22 +280,14 @@ export function DashboardPage() {
                     </Table.Td>
                     <Table.Td>
                       {p.overdue.length > 0 ? (
-                        <HoverTip label={p.overdue.map((o) => `${o.name}: ${o.daysLate} d past plan`).join('\n')} w={320}>
-                          <Badge color="red" variant="light" style={{ overflow: 'visible' }}>
-                            {p.overdue.length}
-                          </Badge>
-                        </HoverTip>
+                        <DetailsBadge shown={String(p.overdue.length)} what={`overdue milestone${p.overdue.length === 1 ? '' : 's'} of ${p.product.code}`} lines={p.overdue.map((o) => `${o.name}: ${o.daysLate} d past plan`)} />
                       ) : (
                         <Badge color="teal" variant="light">none</Badge>
                       )}
                     </Table.Td>
                     <Table.Td>
                       {worstSlip > 0 ? (
-                        <HoverTip label={p.slips.slice(0, 8).map((s) => `${s.name}: +${s.finishVarianceDays} d`).join('\n')} w={320}>
-                          <Badge color="red" variant="light">
-                            +{worstSlip} d
-                          </Badge>
-                        </HoverTip>
+                        <DetailsBadge shown={`+${worstSlip} d`} what={`critical-path slip of ${p.product.code}`} lines={p.slips.slice(0, 8).map((s) => `${s.name}: +${s.finishVarianceDays} d`)} />
                       ) : (
                         <Badge color="teal" variant="light">on plan</Badge>
                       )}
