@@ -1,5 +1,30 @@
-import { CHANNELS, type Channel, type ChannelInput, type ChannelOutput } from './channels';
+import type { z } from 'zod';
+import { CHANNELS, contract, type Channel, type ChannelInput, type ChannelOutput } from './channels';
 import type { ErrorCode, FieldIssue, Result, RpcError } from './result';
+
+/** A schema's complaints as field issues: dotted path ('' for the input as a whole) and message. */
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** The message of a VALIDATION refusal: the first five issues, each with its field. */
+export function describeIssues(issues: FieldIssue[]): string {
+  const shown = issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+  return `Please correct the input. ${shown.join('; ')}${more}`;
+}
+
+/**
+ * The refusal the dispatcher gives an input its channel's schema rejects, or null. The client
+ * asks this before any request, so a form shows the back end's own field errors without a
+ * refused request (an HTTP 400 and its console error); the dispatcher checks again.
+ */
+export function inputRefusal(channel: Channel, input: unknown): RpcError | null {
+  const parsed = contract[channel].input.safeParse(input === undefined ? {} : input);
+  if (parsed.success) return null;
+  const issues = issuesOf(parsed.error);
+  return { code: 'VALIDATION', message: describeIssues(issues), issues };
+}
 
 /** How a client reaches dispatch: Electron IPC through the preload, or HTTP to the web front door. */
 export type Transport = (channel: Channel, input: unknown) => Promise<Result<unknown>>;
@@ -34,6 +59,9 @@ export function createApi(transport: Transport): Api {
     const [area, verb] = channel.split('.') as [string, string];
     api[area] ??= {};
     api[area][verb] = async (input: unknown = {}) => {
+      // Every call, reads and writes alike, is checked with the channel's schema first.
+      const refused = inputRefusal(channel, input);
+      if (refused) throw new ApiError(refused);
       const result = await transport(channel, input);
       if (!result.ok) throw new ApiError(result.error);
       return result.value;

@@ -1,15 +1,9 @@
-import { contract, isChannel, type Channel, type FieldIssue, type Result } from '../contract';
+import { contract, describeIssues, isChannel, issuesOf, type Channel, type Result } from '../contract';
 import type { ServiceContext } from '../services/context';
-import { AppError, issuesOf } from '../services/errors';
+import { AppError } from '../services/errors';
 import { handlerFor } from '../services';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
-
-function describeIssues(issues: FieldIssue[]): string {
-  const shown = issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-  return `Please correct the input. ${shown.join('; ')}${more}`;
-}
 
 function sqliteCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { ErrorCode, FieldIssue } from '../contract';
 
 /** An expected failure a person can act on; dispatch turns it into `{ ok: false, error }`. */
@@ -16,7 +15,3 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string) =>
   new AppError('NOT_FOUND', `No ${what} with id "${id}" exists. It may have been removed; reload the list.`);
 
-/** A zod error as field issues (path joined with dots), the shape every refusal carries. */
-export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-}

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { LATEST_VERSION } from '../../../db';
 import type { ServiceContext } from '../context';
-import { AppError, issuesOf, notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../handlers';
 import { documentPathShapeProblem } from '../checklists/documents';
 import { signedText, signerOf, trustHandlers } from './trust';
 import { checkSignature, SUPERSEDED_REASON, UNTRUSTED_KEY } from '../signatures/verify';
-import { ImportMapping } from '../../contract';
+import { ImportMapping, issuesOf } from '../../contract';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleData, MAX_BUNDLE_CHARS, type BundleData as Data } from './format';
 
 const checksum = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');

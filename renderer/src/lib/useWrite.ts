@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../electron/contract';
 import { callerOf } from './api';
-import { checkInput } from './validate';
 
 export interface WriteOptions<C extends Channel> {
   /** Brings the cache up to date with the answer; a returned promise is awaited before the write counts as settled. */
@@ -13,16 +12,13 @@ export interface WriteOptions<C extends Channel> {
  * A TanStack mutation for one contract channel: `useWrite('milestones.update', …)` calls
  * `api.milestones.update`, with input and answer typed by the contract, so no hook keeps its
  * own table of channels and client functions. The input is checked with the same schema
- * before the request, so forms show field errors without a refused request.
+ * before the request (contract/client.ts), so forms show field errors without a refused request.
  */
 export function useWrite<C extends Channel>(channel: C, { onSuccess, onError }: WriteOptions<C> = {}) {
   const client = useQueryClient();
   return useMutation({
-    // The contract's schema first: a refused input never leaves the renderer.
-    mutationFn: async (input: ChannelInput<C>) => {
-      checkInput(channel, input);
-      return callerOf(channel)(input);
-    },
+    // The api checks the input with the contract's schema first: a refused input never leaves the renderer.
+    mutationFn: (input: ChannelInput<C>) => callerOf(channel)(input),
     onSuccess: (output) => onSuccess?.(output, client),
     onError,
   });

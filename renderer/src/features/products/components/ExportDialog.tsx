@@ -10,7 +10,6 @@ import { SignatureLines, SignDialog } from '../../signatures/components/SignDial
 
 /** Exports whose Word file carries a sign-off block that an electronic "Reviewed" signature fills. */
 const SIGNABLE: Partial<Record<ExportKind, string>> = { 'ind-checklist': 'IND checklist export', plan: 'Development plan export' };
-import { checkInput } from '../../../lib/validate';
 
 export type ExportKind = keyof typeof EXPORT_KINDS;
 
@@ -37,7 +36,6 @@ export function ExportDialog({ product, kind, onClose }: { product: Product; kin
   const run = useMutation({
     mutationFn: async () => {
       const input = { kind, productId: product.id, paper, groupBy, from: from ?? undefined, to: to ?? undefined, format, ...(kind === 'ind-checklist' ? { checklists: included } : {}) };
-      checkInput('exports.render', input);
       const file = await api.exports.render(input);
       return saveFile(file.fileName, base64ToBytes(file.base64), file.mime);
     },
