@@ -8,22 +8,23 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 /** The message of a VALIDATION refusal: the first five issues, each with its field. */
-export function describeIssues(issues: FieldIssue[]): string {
+function describeIssues(issues: FieldIssue[]): string {
   const shown = issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
   return `Please correct the input. ${shown.join('; ')}${more}`;
 }
 
 /**
- * The refusal the dispatcher gives an input its channel's schema rejects, or null. The client
- * asks this before any request, so a form shows the back end's own field errors without a
- * refused request (an HTTP 400 and its console error); the dispatcher checks again.
+ * An input parsed with its channel's schema, or the VALIDATION refusal that says which fields
+ * are wrong. The dispatcher parses every input with it; the client asks it before any request,
+ * so a form shows the back end's own field errors without a refused request (an HTTP 400 and
+ * its console error).
  */
-export function inputRefusal(channel: Channel, input: unknown): RpcError | null {
+export function parseInput(channel: Channel, input: unknown): Result<unknown> {
   const parsed = contract[channel].input.safeParse(input === undefined ? {} : input);
-  if (parsed.success) return null;
+  if (parsed.success) return { ok: true, value: parsed.data };
   const issues = issuesOf(parsed.error);
-  return { code: 'VALIDATION', message: describeIssues(issues), issues };
+  return { ok: false, error: { code: 'VALIDATION', message: describeIssues(issues), issues } };
 }
 
 /** How a client reaches dispatch: Electron IPC through the preload, or HTTP to the web front door. */
@@ -60,8 +61,8 @@ export function createApi(transport: Transport): Api {
     api[area] ??= {};
     api[area][verb] = async (input: unknown = {}) => {
       // Every call, reads and writes alike, is checked with the channel's schema first.
-      const refused = inputRefusal(channel, input);
-      if (refused) throw new ApiError(refused);
+      const parsed = parseInput(channel, input);
+      if (!parsed.ok) throw new ApiError(parsed.error);
       const result = await transport(channel, input);
       if (!result.ok) throw new ApiError(result.error);
       return result.value;

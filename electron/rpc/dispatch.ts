@@ -1,4 +1,4 @@
-import { contract, describeIssues, isChannel, issuesOf, type Channel, type Result } from '../contract';
+import { contract, isChannel, parseInput, type Channel, type Result } from '../contract';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../services/errors';
 import { handlerFor } from '../services';
@@ -21,15 +21,11 @@ export function createDispatcher(ctx: ServiceContext, log: (message: string, err
         error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel "${String(channel).slice(0, 80)}". Run "channels" to list them.` },
       };
     }
-    const def = contract[channel];
-    const parsed = def.input.safeParse(input === undefined ? {} : input);
-    if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
-      return { ok: false, error: { code: 'VALIDATION', message: describeIssues(issues), issues } };
-    }
+    const parsed = parseInput(channel, input);
+    if (!parsed.ok) return parsed;
     try {
-      const value = await handlerFor(channel as Channel)(parsed.data as never, ctx);
-      const output = def.output.safeParse(value);
+      const value = await handlerFor(channel as Channel)(parsed.value as never, ctx);
+      const output = contract[channel].output.safeParse(value);
       if (!output.success) {
         log(`Output of ${channel} does not match the contract`, output.error);
         return { ok: false, error: { code: 'INTERNAL', message: `The tracker produced an invalid answer for ${channel}. Nothing was lost; please report this.` } };
