@@ -4,7 +4,8 @@ import { Alert, Badge, Group, List, MultiSelect, Select, SimpleGrid, Stack, Text
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../lib/api';
-import { chartDomain, chartLines, chartSeries, chartTicks, specOutside } from '../lib/chart';
+import { controlChartScale } from '../../../../../electron/contract';
+import { chartLines, chartSeries } from '../lib/chart';
 import { useLots } from '../hooks/useLots';
 
 const fmt = (v: number) => (Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4))));
@@ -25,6 +26,8 @@ export function TrendsPanel({ productId }: { productId: string }) {
   const attribute = charted.find((a) => a.key === key) ?? charted[0]!;
   const unit = attribute.unit ? ` ${attribute.unit}` : '';
   const lotAt = (v: number) => attribute.points[v - 1]?.lotNumber ?? '';
+  // The y scale the Word batch analyses draw too (contract/chartScale.ts).
+  const scale = controlChartScale(attribute);
   return (
     <Stack>
       <Group align="flex-end">
@@ -61,17 +64,17 @@ export function TrendsPanel({ productId }: { productId: string }) {
           data={chartSeries(attribute, trends.data.processVersions)}
           dataKey={{ x: 'lot', y: 'value' }}
           labels={{ x: 'Lot (in manufacture order)', y: attribute.name }}
-          referenceLines={chartLines(attribute).filter((l) => !specOutside(attribute).includes(l.y)).map((l) => ({ y: l.y, label: l.label, color: l.color, strokeDasharray: l.strokeDasharray }))}
-          yAxisProps={{ domain: chartDomain(attribute), ticks: chartTicks(attribute), tickFormatter: fmt }}
+          referenceLines={chartLines(attribute).filter((l) => !scale.specsOff.includes(l.y)).map((l) => ({ y: l.y, label: l.label, color: l.color, strokeDasharray: l.strokeDasharray }))}
+          yAxisProps={{ domain: [scale.lo, scale.hi], ticks: scale.ticks, tickFormatter: fmt }}
           // Lots are placed 1…n in manufacture order and named by their lot number (the axis ends, 0 and n+1, stay blank).
           xAxisProps={{ domain: [0, attribute.points.length + 1], ticks: attribute.points.map((_, i) => i + 1), tickFormatter: lotAt }}
           withLegend
           valueFormatter={{ x: lotAt, y: fmt }}
         />
       </div>
-      {specOutside(attribute).length > 0 && (
+      {scale.specsOff.length > 0 && (
         <Text size="xs" c="dimmed">
-          Specification limit{specOutside(attribute).length > 1 ? 's' : ''} {specOutside(attribute).map(fmt).join(' and ')}
+          Specification limit{scale.specsOff.length > 1 ? 's' : ''} {scale.specsOff.map(fmt).join(' and ')}
           {unit} lie far outside the process and are left off the scale.
         </Text>
       )}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TrendAttribute } from '../../../../../electron/contract';
-import { chartDomain, chartLines, chartSeries, chartTicks, specOutside } from './chart';
+import { controlChartScale, type TrendAttribute } from '../../../../../electron/contract';
+import { chartLines, chartSeries } from './chart';
+
+// The y scale is the contract's (shared with the Word figure): these read it as the chart does.
+const chartDomain = (a: TrendAttribute) => [controlChartScale(a).lo, controlChartScale(a).hi];
+const chartTicks = (a: TrendAttribute) => controlChartScale(a).ticks;
+const specOutside = (a: TrendAttribute) => controlChartScale(a).specsOff;
 
 const attribute: TrendAttribute = {
   key: 'potency',

@@ -1,4 +1,4 @@
-import { controlChartScale, type TrendAttribute } from '../../../../../electron/contract';
+import type { TrendAttribute } from '../../../../../electron/contract';
 
 const COLOURS = ['blue', 'grape', 'teal', 'orange', 'cyan', 'lime', 'pink', 'indigo'];
 
@@ -31,14 +31,3 @@ export function chartLines(attribute: TrendAttribute) {
   if (attribute.upper !== null) lines.push({ y: attribute.upper, label: 'Spec high', color: 'orange.7' });
   return lines;
 }
-
-/** The y range and ticks: the scale the Word report draws too (contract/chartScale.ts). */
-export function chartDomain(attribute: TrendAttribute): [number, number] {
-  const { lo, hi } = controlChartScale(attribute);
-  return [lo, hi];
-}
-
-export const chartTicks = (attribute: TrendAttribute): number[] => controlChartScale(attribute).ticks;
-
-/** Spec limits left off the plotted range. */
-export const specOutside = (attribute: TrendAttribute): number[] => controlChartScale(attribute).specsOff;
