@@ -42,15 +42,19 @@ function observed(date: IsoDate, name: string): FederalHoliday {
 
 const holidaysByYear = new Map<number, readonly FederalHoliday[]>();
 
-/** The federal holidays observed in a calendar year (including a 1 January of the next year observed on 31 December). */
-export function federalHolidays(year: number): FederalHoliday[] {
-  // Every receipt and meeting date is checked against its year's list: computed once per year.
+/** A year's list, computed once: every receipt and meeting date is checked against it. */
+function holidaysIn(year: number): readonly FederalHoliday[] {
   let list = holidaysByYear.get(year);
   if (!list) {
     list = holidaysOf(year);
     holidaysByYear.set(year, list);
   }
-  return [...list];
+  return list;
+}
+
+/** The federal holidays observed in a calendar year (including a 1 January of the next year observed on 31 December). */
+export function federalHolidays(year: number): FederalHoliday[] {
+  return [...holidaysIn(year)];
 }
 
 function holidaysOf(year: number): FederalHoliday[] {
@@ -81,7 +85,7 @@ function holidaysOf(year: number): FederalHoliday[] {
 
 /** The federal holiday observed on a date, if any. */
 export function holidayOn(date: IsoDate): FederalHoliday | null {
-  return (holidaysByYear.get(Number(date.slice(0, 4))) ?? federalHolidays(Number(date.slice(0, 4)))).find((h) => h.date === date) ?? null;
+  return holidaysIn(Number(date.slice(0, 4))).find((h) => h.date === date) ?? null;
 }
 
 export function isFdaBusinessDay(date: IsoDate): boolean {
