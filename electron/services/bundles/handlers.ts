@@ -96,21 +96,23 @@ export function parseBundle(content: string): Bundle {
   return parsed.data;
 }
 
+/** The set of `ids`, refusing the file at the first one it repeats. */
+function unique(what: string, ids: string[]): Set<string> {
+  const seen = new Set<string>();
+  for (const i of ids) {
+    if (seen.has(i)) throw refuse(`The bundle repeats the ${what} "${i}".`);
+    seen.add(i);
+  }
+  return seen;
+}
+
 function checkReferences(data: Data) {
   const pid = data.product.id;
-  const unique = (what: string, ids: string[]) => {
-    const seen = new Set<string>();
-    for (const i of ids) {
-      if (seen.has(i)) throw refuse(`The bundle repeats the ${what} "${i}".`);
-      seen.add(i);
-    }
-    return seen;
-  };
   const stages = unique('stage id', data.stages.map((s) => s.id));
   const milestones = unique('milestone id', data.milestones.map((m) => m.id));
   unique('trigger id', data.triggers.map((t) => t.id));
   const checklists = unique('checklist id', data.checklists.map((c) => c.id));
-  unique('checklist item id', data.items.map((i) => i.id));
+  const items = unique('checklist item id', data.items.map((i) => i.id));
   unique('dependency', data.dependencies.map((d) => `${d.predecessor_id}>${d.successor_id}`));
   const foreign = [...data.stages, ...data.milestones, ...data.triggers, ...data.checklists, ...data.items].find((r) => r.product_id !== pid);
   if (foreign) throw refuse(`A row of the bundle belongs to another product (${foreign.product_id}).`);
@@ -127,34 +129,34 @@ function checkReferences(data: Data) {
     const problem = i.document_path === '' ? null : documentPathShapeProblem(i.document_path);
     if (problem) throw refuse(`Checklist item "${i.title}" links "${i.document_path.slice(0, 120)}", which cannot be linked: ${problem}`);
   }
-  checkLotRegister(data, { pid, milestones, items: new Set(data.items.map((i) => i.id)), unique });
+  checkLotRegister(data, milestones, items);
 }
 
 /** The lot register holds together as the lots service keeps it: every reference inside the bundle, results on their lot's specification version. */
-function checkLotRegister(data: Data, known: { pid: string; milestones: Set<string>; items: Set<string>; unique: (what: string, ids: string[]) => Set<string> }) {
+function checkLotRegister(data: Data, milestones: ReadonlySet<string>, items: ReadonlySet<string>) {
   const specs = data.lotSpecs ?? [];
   const attributes = data.lotAttributes ?? [];
   const lots = data.lots ?? [];
   const results = data.lotResults ?? [];
-  const specIds = known.unique('specification id', specs.map((s) => s.id));
-  known.unique('specification version', specs.map((s) => String(s.version)));
-  known.unique('specification attribute id', attributes.map((a) => a.id));
-  known.unique('attribute key', attributes.map((a) => `${a.spec_id}:${a.key}`));
-  known.unique('lot id', lots.map((l) => l.id));
-  known.unique('lot number', lots.map((l) => l.lot_number.toLowerCase()));
-  known.unique('lot result id', results.map((r) => r.id));
-  known.unique('result of a lot for an attribute', results.map((r) => `${r.lot_id}:${r.attribute_id}`));
-  known.unique('CSV mapping source', (data.lotMappings ?? []).map((m) => m.source));
-  if ([...specs, ...lots, ...(data.lotMappings ?? [])].some((r) => r.product_id !== known.pid)) throw refuse('A row of the lot register belongs to another product.');
+  const specIds = unique('specification id', specs.map((s) => s.id));
+  unique('specification version', specs.map((s) => String(s.version)));
+  unique('specification attribute id', attributes.map((a) => a.id));
+  unique('attribute key', attributes.map((a) => `${a.spec_id}:${a.key}`));
+  unique('lot id', lots.map((l) => l.id));
+  unique('lot number', lots.map((l) => l.lot_number.toLowerCase()));
+  unique('lot result id', results.map((r) => r.id));
+  unique('result of a lot for an attribute', results.map((r) => `${r.lot_id}:${r.attribute_id}`));
+  unique('CSV mapping source', (data.lotMappings ?? []).map((m) => m.source));
+  if ([...specs, ...lots, ...(data.lotMappings ?? [])].some((r) => r.product_id !== data.product.id)) throw refuse('A row of the lot register belongs to another product.');
   const specOf = new Map(attributes.map((a) => [a.id, a.spec_id]));
   for (const a of attributes) {
     if (!specIds.has(a.spec_id)) throw refuse(`Attribute "${a.name}" refers to a specification that is not in the bundle.`);
-    if (a.checklist_item_id !== null && !known.items.has(a.checklist_item_id)) throw refuse(`Attribute "${a.name}" refers to a checklist item that is not in the bundle.`);
+    if (a.checklist_item_id !== null && !items.has(a.checklist_item_id)) throw refuse(`Attribute "${a.name}" refers to a checklist item that is not in the bundle.`);
   }
   const lotSpec = new Map(lots.map((l) => [l.id, l.spec_id]));
   for (const l of lots) {
     if (!specIds.has(l.spec_id)) throw refuse(`Lot ${l.lot_number} refers to a specification that is not in the bundle.`);
-    if (l.milestone_id !== null && !known.milestones.has(l.milestone_id)) throw refuse(`Lot ${l.lot_number} refers to a milestone that is not in the bundle.`);
+    if (l.milestone_id !== null && !milestones.has(l.milestone_id)) throw refuse(`Lot ${l.lot_number} refers to a milestone that is not in the bundle.`);
   }
   for (const r of results) {
     const spec = lotSpec.get(r.lot_id);
