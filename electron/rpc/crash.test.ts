@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectDatabase } from '../../db/testing';
+import { bundleChild } from '../test-support/childScript';
 
 const KILLS = 50;
 let work: string;
@@ -12,22 +12,7 @@ let childScript: string;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-crash-'));
-  childScript = path.join(work, 'crash-child.mjs');
-  // One bundled file, so each of the 50 runs starts in a fraction of a second.
-  await build({
-    entryPoints: [path.join(import.meta.dirname, '../test-support/crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: childScript,
-    // npm packages (better-sqlite3, resvg's native addon...) load from node_modules at run time.
-    packages: 'external',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  // The bundle resolves better-sqlite3 from the project's node_modules.
-  fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(work, 'node_modules'));
+  childScript = await bundleChild('crash-child.ts', work);
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../db/backup';
 import { auditEntriesOf } from '../contract';
 import { call, sampleProfile } from '../test-support/backend';
+import { bundleChild } from '../test-support/childScript';
 import { createBackend } from './backend';
 import { RESTORE_CRASH_POINTS } from './crashPoint';
 
@@ -25,19 +25,7 @@ let backupName: string;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'rpt-restore-crash-'));
-  childScript = path.join(work, 'restore-child.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, '../test-support/restore-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: childScript,
-    packages: 'external',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  fs.symlinkSync(path.resolve(import.meta.dirname, '../../node_modules'), path.join(work, 'node_modules'));
+  childScript = await bundleChild('restore-child.ts', work);
 
   // A data folder with KEEP-1 in a backup and LATER-2 made after it.
   template = path.join(work, 'template');
