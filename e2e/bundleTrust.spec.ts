@@ -1,5 +1,4 @@
-import { TOKEN_HEADER } from '../electron/web/server';
-import { expect, launchUrl, openApp, test, useFreshServer } from './fixtures';
+import { expect, openApp, rpc, test, useFreshServer } from './fixtures';
 
 /*
  * Issue 12 item 1 (UI): trusted colleagues in Settings, and an unsigned bundle that imports only
@@ -7,18 +6,6 @@ import { expect, launchUrl, openApp, test, useFreshServer } from './fixtures';
  */
 
 useFreshServer();
-
-async function rpc<T>(channel: string, input: unknown): Promise<T> {
-  const url = new URL(launchUrl());
-  const response = await fetch(`${url.origin}/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: url.origin, [TOKEN_HEADER]: url.searchParams.get('token')! },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 const COLLEAGUE = 'AB12 CD34 EF56 7890 AB12 CD34 EF56 7890 AB12 CD34 EF56 7890 AB12 CD34 EF56 7890';
 

@@ -1,4 +1,5 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import { TOKEN_HEADER } from '../electron/web/server';
 import { startServer, type RunningServer } from './server';
 
 let server: RunningServer | undefined;
@@ -21,6 +22,19 @@ export const launchUrl = () => {
   if (!server) throw new Error('No server: call useFreshServer() at the top of the spec file.');
   return server.url;
 };
+
+/** A call straight to the running back end (setting up data a test does not drive through the UI); throws on a refusal. */
+export async function rpc<T>(channel: string, input: unknown): Promise<T> {
+  const url = new URL(launchUrl());
+  const response = await fetch(`${url.origin}/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url.origin, [TOKEN_HEADER]: url.searchParams.get('token')! },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value;
+}
 
 /** Opens the app as a user would: the printed launch URL, then the given hash route. */
 export async function openApp(page: Page, route = '/') {

@@ -1,5 +1,4 @@
-import { TOKEN_HEADER } from '../electron/web/server';
-import { expect, launchUrl, openApp, test, useFreshServer } from './fixtures';
+import { expect, openApp, rpc, test, useFreshServer } from './fixtures';
 
 /*
  * Issue 12 item 9: a bidi override in a product name showed "‮gnp.exe" as "exe.png", and long
@@ -8,18 +7,6 @@ import { expect, launchUrl, openApp, test, useFreshServer } from './fixtures';
  */
 
 useFreshServer();
-
-async function rpc<T>(channel: string, input: unknown): Promise<T> {
-  const url = new URL(launchUrl());
-  const response = await fetch(`${url.origin}/rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: url.origin, [TOKEN_HEADER]: url.searchParams.get('token')! },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-  return result.value;
-}
 
 const LONG = 'A'.repeat(4000);
 const BIDI_NAME = 'Report \u202Egnp.exe';
