@@ -102,9 +102,8 @@ export function PortfolioPage() {
                     {p.archivedAt ? ' · archived' : ''}
                   </Text>
                 </Table.Td>
-                {/* The app's own words: wrapped between words, never inside one ("Allogen|eic"). */}
-                <Table.Td style={{ overflowWrap: 'normal' }}>{FRACTIONS[p.fraction]}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'normal' }}>{DONOR_TYPES[p.donorType]}</Table.Td>
+                <Table.Td className="app-words">{FRACTIONS[p.fraction]}</Table.Td>
+                <Table.Td className="app-words">{DONOR_TYPES[p.donorType]}</Table.Td>
                 <Table.Td>{p.indication}</Table.Td>
                 <Table.Td>
                   <StageBadge stage={p.stage} />
